@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SAMPLES := src/tacitus/data/samples
+
+.PHONY: run test setup setup-test lint bench clean
+
+$(BIN)/tacitus: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/tacitus
+
+setup: $(BIN)/tacitus
+
+## the main job: extract the bundled sample articles
+run: setup
+	$(BIN)/tacitus extract $(SAMPLES) --out out/samples.jsonl
+	$(BIN)/tacitus summary out/samples.jsonl
+
+## lint, then the test suite (slow tests included)
+test: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out test-output .pytest_cache

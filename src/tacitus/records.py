@@ -1,0 +1,287 @@
+"""The output records: what `tacitus extract` writes, as frozen dataclasses.
+
+These definitions are the single source of the article record's shape (see docs/schema.md and the
+shared OUTPUT.md contract). JSON, and later Arrow/DuckDB schemas, derive from them; nothing else
+restates the field list. Offsets are character offsets into `Article.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "tacitus.article/1"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a field was coded: the sentence, its offsets and the rule or lexicon entry that fired."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One event type in the three ontologies at once; CAMEO codes are strings (leading zeros)."""
+
+    cameo: str | None = None
+    cameo_root: str | None = None
+    cameo_label: str | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    acled: str | None = None
+    acled_sub: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor in an event role: the words used, and who they resolve to."""
+
+    text: str
+    name: str | None
+    country: str | None
+    kind: str | None
+    cameo: str | None
+    acled_inter: int | None
+    acled_name: str | None
+    start: int
+    end: int
+    sector: str | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRef:
+    text: str | None
+    start: str | None
+    end: str | None
+    precision: str | None
+    method: str
+
+
+@dataclass(frozen=True)
+class LocationRef:
+    text: str | None
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: str | None
+    start: int | None
+    end: int | None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A casualty or arrest figure attached to an event, with its hedge kept as a range."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    who: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: EventType
+    trigger: Span
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    date: DateRef | None
+    location: LocationRef | None
+    fatalities: Tally | None
+    injured: Tally | None
+    arrested: Tally | None
+    modality: str
+    reported_by: tuple[str, ...]
+    confidence: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of the article with every mention that resolved to it."""
+
+    name: str
+    kind: str | None
+    country: str | None
+    cameo: str | None
+    acled_inter: int | None = None
+    acled_name: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: str | None
+    score: float | None
+    start: int
+    end: int
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: str | None
+    end: str | None
+    precision: str | None
+    offset_start: int
+    offset_end: int
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+    who: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    text: str
+    name: str | None
+    title: str | None
+    affiliation: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    via: str | None
+    speaker: Speaker | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A per-article problem that did not stop the run; `code` is a stable T-code (errors.py)."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    language: str | None
+    text: str
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    counts: tuple[Count, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    tone: float | None = None
+    errors: tuple[Problem, ...] = ()
+    input: str | None = None
+    ok: bool = True
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: the shared OUTPUT.md field order, schema first."""
+        d = to_jsonable(self)
+        return {"schema": d.pop("schema"), **d}
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Records to plain dicts and lists (tuples become lists), recursively."""
+    if dataclasses.is_dataclass(obj):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(x) for x in obj]
+    return obj
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a record (and its nested records) from its JSON form; unknown keys are ignored."""
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        (item,) = typing.get_args(tp)[:1]
+        return tuple(_coerce(item, v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    return value
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    return from_dict(Article, data)
+
+
+__all__ = [
+    "SCHEMA", "SCHEMA_VERSION", "Evidence", "Span", "EventType", "ActorRef", "DateRef", "LocationRef",
+    "Tally", "Event", "Actor", "Place", "DateMention", "Count", "Speaker", "Quote", "Citation", "Problem",
+    "Article", "to_jsonable", "from_dict", "article_from_dict", "field",
+]
