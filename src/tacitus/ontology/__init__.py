@@ -1,0 +1,82 @@
+"""The event ontologies: CAMEO codes with Goldstein weights and quad classes, and the mappings
+from CAMEO to PLOVER and ACLED. Tables are data files beside this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import read_tsv
+from ..records import EventType
+
+PKG = "tacitus.ontology"
+
+
+def quad_class(cameo: str) -> int:
+    """CAMEO quad class from the root: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+    root = int(cameo[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+@dataclass(frozen=True)
+class _AcledRule:
+    prefix: str
+    a1: frozenset[int] | None
+    a2: frozenset[int] | None
+    acled: str | None
+    acled_sub: str | None
+
+
+def _inter_set(cell: str) -> frozenset[int] | None:
+    return None if cell in ("", "*") else frozenset(int(x) for x in cell.split("|"))
+
+
+class Ontology:
+    """Types an event in all three ontologies from its CAMEO code and its actors' ACLED inter codes."""
+
+    def __init__(self) -> None:
+        self.cameo = {r["code"]: (r["label"], float(r["goldstein"])) for r in read_tsv(PKG, "cameo_events.tsv")}
+        self.plover = {r["cameo_prefix"]: (r["plover"] or None, r["plover_mode"] or None)
+                       for r in read_tsv(PKG, "cameo_plover.tsv")}
+        self.acled_rules = [
+            _AcledRule(r["cameo_prefix"], _inter_set(r["a1"]), _inter_set(r["a2"]), r["acled"] or None,
+                       r["acled_sub"] or None)
+            for r in read_tsv(PKG, "cameo_acled.tsv")
+        ]
+        self.acled_types = {(r["acled"], r["acled_sub"]) for r in read_tsv(PKG, "acled_types.tsv")}
+        self.plover_types = {r["plover"] for r in read_tsv(PKG, "plover_types.tsv")}
+
+    def label(self, code: str) -> str | None:
+        entry = self.cameo.get(code)
+        return entry[0] if entry else None
+
+    def _plover(self, code: str) -> tuple[str | None, str | None]:
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.plover:
+                return self.plover[code[:n]]
+        return None, None
+
+    def _acled(self, code: str, a1: int | None, a2: int | None) -> tuple[str | None, str | None]:
+        for r in self.acled_rules:
+            if not code.startswith(r.prefix):
+                continue
+            if r.a1 is not None and a1 not in r.a1:
+                continue
+            if r.a2 is not None and a2 not in r.a2:
+                continue
+            return r.acled, r.acled_sub
+        return None, None
+
+    def event_type(self, code: str, a1_inter: int | None = None, a2_inter: int | None = None) -> EventType:
+        if code not in self.cameo:
+            raise KeyError(f"unknown CAMEO code {code!r}")
+        label, goldstein = self.cameo[code]
+        plover, mode = self._plover(code)
+        acled, acled_sub = self._acled(code, a1_inter, a2_inter)
+        return EventType(cameo=code, cameo_root=code[:2], cameo_label=label, quad_class=quad_class(code),
+                         goldstein=goldstein, plover=plover, plover_mode=mode, acled=acled, acled_sub=acled_sub)
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    return Ontology()
