@@ -1,0 +1,88 @@
+"""The trigger lexicon and the tables that modify it (modality cues, embedding verbs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import read_list, read_tsv
+
+PKG = "tacitus.lexicons"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of triggers.tsv: lemma + constraints -> CAMEO code."""
+
+    pos: str
+    lemma: str
+    constraints: tuple[tuple[str, frozenset[str]], ...]
+    cameo: str
+    role: str
+    line: int
+
+    @property
+    def name(self) -> str:
+        cons = ",".join(f"{d}:{'|'.join(sorted(v))}" for d, v in self.constraints)
+        return f"triggers.tsv:{self.line} {self.pos}:{self.lemma}{'+' + cons if cons else ''}->{self.cameo}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: dict[tuple[str, str], tuple[Rule, ...]]
+    reporting: frozenset[str]
+    light: frozenset[str]
+    place_nouns: frozenset[str]
+    modal_aux: dict[str, str]
+    modal_verbs: dict[str, tuple[str, bool]]
+    negators: frozenset[str]
+    embedding: tuple[tuple[str, frozenset[str], str, str], ...]
+
+    def transform(self, klass: str, verb: str, code: str) -> str | None:
+        for k, verbs, prefix, cameo in self.embedding:
+            if k == klass and verb in verbs and (prefix == "*" or code.startswith(prefix)):
+                return cameo
+        return None
+
+    def embed_class(self, verb: str) -> str | None:
+        for k, verbs, _, _ in self.embedding:
+            if verb in verbs:
+                return k
+        return None
+
+
+def _constraints(cell: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    out = []
+    for part in filter(None, cell.split(",")):
+        dep, _, lemmas = part.partition(":")
+        out.append((dep.strip(), frozenset(x.strip() for x in lemmas.split("|"))))
+    return tuple(out)
+
+
+def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
+    extra_dirs = tuple(extra_dirs)
+    rules: dict[tuple[str, str], list[Rule]] = {}
+    for n, r in enumerate(read_tsv(PKG, "triggers.tsv", extra_dirs), 1):
+        rule = Rule(r["pos"], r["lemma"], _constraints(r["with"]), r["cameo"], r["role"] or "a1", n)
+        rules.setdefault((rule.pos, rule.lemma.lower()), []).append(rule)
+    ordered = {k: tuple(sorted(v, key=lambda x: -len(x.constraints))) for k, v in rules.items()}
+    modal_aux, modal_verbs, negators = {}, {}, set()
+    for r in read_tsv(PKG, "modality.tsv", extra_dirs):
+        if r["kind"] in ("aux", "mark"):
+            modal_aux[r["cue"]] = r["modality"]
+        elif r["kind"] == "verb":
+            modal_verbs[r["cue"]] = (r["modality"], r["embed"] == "y")
+        elif r["kind"] == "neg":
+            negators.add(r["cue"])
+    embedding = tuple((r["class"], frozenset(r["verbs"].split("|")), r["complement_prefix"], r["cameo"])
+                      for r in read_tsv(PKG, "embedding.tsv", extra_dirs))
+    return Lexicon(ordered, frozenset(read_list(PKG, "reporting_verbs.txt", extra_dirs)),
+                   frozenset(read_list(PKG, "light_verbs.txt", extra_dirs)),
+                   frozenset(read_list(PKG, "place_nouns.txt", extra_dirs)), modal_aux, modal_verbs,
+                   frozenset(negators), embedding)
+
+
+@lru_cache(maxsize=4)
+def default_lexicon(extra_dirs: tuple[str, ...] = ()) -> Lexicon:
+    return load_lexicon(extra_dirs)
