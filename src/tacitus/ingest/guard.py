@@ -1,0 +1,47 @@
+"""Checks every reader applies before parsing: size, emptiness, binary content, encoding."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def check_size(path: Path, max_bytes: int) -> None:
+    try:
+        size = os.stat(path).st_size
+    except OSError as e:
+        raise InputError("T014", f"cannot read: {e.strerror}", source=str(path)) from e
+    if size == 0:
+        raise InputError("T001", "input is empty (0 bytes)", source=str(path))
+    if size > max_bytes:
+        raise InputError("T004", f"input is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit",
+                         source=str(path), hint="split it into articles, or raise the max_bytes setting")
+
+
+def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
+    """Bytes to text, refusing binary data and text that is not in the expected encoding."""
+    if not data.strip():
+        raise InputError("T001", "input is empty", source=source)
+    if b"\x00" in data[:8192]:
+        raise InputError("T002", "input contains NUL bytes: it looks binary, not text", source=source,
+                         hint="give tacitus text, HTML, JSONL, CSV or WARC files")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError("T003", f"not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start})",
+                         source=source,
+                         hint="re-encode it (e.g. iconv -f cp1252 -t utf-8) or pass --encoding") from e
+    except LookupError as e:
+        raise InputError("T013", f"unknown encoding {encoding!r}", source=source) from e
+    return text.removeprefix("\ufeff")
+
+
+def read_checked(path: Path, max_bytes: int, encoding: str = "utf-8") -> str:
+    check_size(path, max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError("T014", f"cannot read: {e.strerror}", source=str(path)) from e
+    return decode(data, str(path), encoding)

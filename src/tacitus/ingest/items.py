@@ -1,0 +1,34 @@
+"""What readers produce: an article's input fields, or the reason an input could not be read."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..errors import TacitusError
+
+
+@dataclass
+class Item:
+    text: str
+    input: str
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    problems: list[dict] = field(default_factory=list)
+
+    def key(self) -> str:
+        """The article id: the input's own id, else a content hash of title and text."""
+        if self.id:
+            return str(self.id)
+        h = hashlib.sha1(f"{self.title or ''}\n{self.text}".encode()).hexdigest()
+        return h[:20]
+
+
+@dataclass
+class Failure:
+    input: str
+    error: TacitusError
+    id: str | None = None

@@ -1,0 +1,86 @@
+"""From what the user named to a stream of items, format by format."""
+
+from __future__ import annotations
+
+import glob
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from .guard import decode
+from .html import read_html
+from .items import Failure, Item
+from .jsonl import iter_jsonl
+from .text import read_text
+
+READERS = {".txt": read_text, ".text": read_text, ".html": read_html, ".htm": read_html}
+STREAMS = {".jsonl", ".ndjson"}
+KNOWN = set(READERS) | STREAMS
+
+
+def _expand(spec: str) -> Iterator[Path | Failure]:
+    p = Path(spec)
+    if p.is_dir():
+        for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
+            yield f
+    elif p.is_file():
+        yield p
+    elif any(c in spec for c in "*?["):
+        hits = sorted(glob.glob(spec, recursive=True))
+        if not hits:
+            yield Failure(input=spec, error=InputError("T009", "the pattern matches no file", source=spec))
+        for h in hits:
+            yield from _expand(h)
+    else:
+        yield Failure(input=spec, error=InputError("T009", "no such file or folder", source=spec))
+
+
+def _read_jsonl_file(path: Path, encoding: str, max_bytes: int) -> Iterator[Item | Failure]:
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        yield Failure(input=str(path), error=InputError("T014", f"cannot read: {e.strerror}", source=str(path)))
+        return
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            src = f"{path}:{n}"
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as e:
+                yield Failure(input=src, error=InputError(
+                    "T003", f"line is not valid {encoding} (offset {e.start})", source=src,
+                    hint="re-encode the file or pass --encoding"))
+                continue
+            yield from iter_jsonl([line], src, max_bytes, first_line=n)
+
+
+def iter_items(specs: Iterable[str], *, max_bytes: int, encoding: str = "utf-8",
+               stdin: io.TextIOBase | None = None) -> Iterator[Item | Failure]:
+    """Every input named, in order; unreadable ones as Failure so nothing goes unaccounted."""
+    for spec in specs:
+        if spec == "-":
+            stream = stdin if stdin is not None else io.TextIOWrapper(sys.stdin.buffer, encoding=encoding,
+                                                                      errors="replace")
+            yield from iter_jsonl(stream, "<stdin>", max_bytes)
+            continue
+        for path in _expand(spec):
+            if isinstance(path, Failure):
+                yield path
+                continue
+            suffix = path.suffix.lower()
+            if suffix in STREAMS:
+                yield from _read_jsonl_file(path, encoding, max_bytes)
+            elif suffix in READERS:
+                try:
+                    yield READERS[suffix](path, max_bytes, encoding)
+                except InputError as e:
+                    yield Failure(input=str(path), error=e)
+            else:
+                yield Failure(input=str(path), error=InputError(
+                    "T010", f"unsupported format {suffix or '(no extension)'}", source=str(path),
+                    hint=f"supported: {', '.join(sorted(KNOWN))}"))
+
+
+__all__ = ["iter_items", "decode"]

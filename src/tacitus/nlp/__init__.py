@@ -1,0 +1,1 @@
+"""spaCy model loading and the Doc/Span extension attributes, declared in one place."""

@@ -1,0 +1,148 @@
+"""The pipeline: one spaCy parse per article, then the tacitus stages, batched over all cores.
+
+`Pipeline.run` turns input items into article records (JSON form) in input order, and turns every
+unreadable input into an error record, so that each input is accounted for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import stages
+from .dates_util import normalise_published
+from .errors import TacitusError
+from .ingest.items import Failure, Item
+from .nlp.extensions import register
+from .nlp.model import load_model
+from .records import SCHEMA, Article, article_from_dict
+from .settings import Settings, load
+
+
+def error_record(input_name: str, error: TacitusError, id: str | None = None) -> dict[str, Any]:
+    """The record written for an input that could not be processed: same shape, no content."""
+    return {"schema": SCHEMA, "id": id or input_name, "title": None, "url": None, "source": None,
+            "published": None, "language": None, "text": "", "events": [], "quotes": [], "places": [],
+            "actors": [], "dates": [], "counts": [], "citations": [], "tone": None,
+            "errors": [{"code": error.code, "message": str(error)}], "input": input_name, "ok": False}
+
+
+class Pipeline:
+    """Holds the loaded model and stages; build once, reuse for many articles."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
+        register()
+        self.settings = settings or load()
+        self.nlp = nlp or load_model(self.settings.model)
+        lex = list(self.settings.lexicons)
+        for name in stages.STAGES:
+            if name not in self.nlp.pipe_names:
+                config = {} if name in stages.NO_CONFIG else {"lexicons": lex}
+                where = stages.PLACEMENT.get(name, {})
+                if any(v not in self.nlp.pipe_names for v in where.values()):
+                    where = {}
+                self.nlp.add_pipe(name, config=config, **where)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_bytes + 1)
+        self._errors: dict[int, str] = {}
+        self.nlp.default_error_handler = self._on_error  # our stages: a failing article is reported, not fatal
+
+    def _on_error(self, proc_name: str, proc: Any, docs: list[Doc] | None, e: Exception) -> None:
+        for d in docs or []:
+            seq = (d._.meta or {}).get("seq")
+            if seq is not None:
+                self._errors[seq] = f"{proc_name}: {type(e).__name__}: {e}"
+
+    def stage_info(self) -> list[dict[str, Any]]:
+        """Each pipeline component in order with what it requires and assigns."""
+        out = []
+        for name in self.nlp.pipe_names:
+            meta = self.nlp.get_pipe_meta(name)
+            out.append({"name": name, "tacitus": name in stages.STAGES, "requires": list(meta.requires),
+                        "assigns": list(meta.assigns)})
+        return out
+
+    def _doc(self, item: Item, seq: int) -> Doc:
+        doc = self.nlp.make_doc(item.text)
+        problems = list(item.problems)
+        published = item.published if item.published not in (None, "") else self.settings.published
+        try:
+            published = normalise_published(published)
+        except ValueError as e:
+            problems.append({"code": "T008", "message": f"T008 {item.input}: publication date ignored: {e}"})
+            published = None
+        doc._.meta = {"id": item.key(), "title": item.title, "published": published, "url": item.url,
+                      "source": item.source, "input": item.input, "problems": problems, "seq": seq}
+        return doc
+
+    def run(self, items: Iterable[Item | Failure], n_process: int | None = None,
+            batch_size: int | None = None) -> Iterator[dict[str, Any]]:
+        """Records in input order: articles, and error records for inputs that failed."""
+        n_process = n_process or self.settings.processes
+        batch_size = batch_size or self.settings.batch_size
+        pending: dict[int, Failure | tuple[str, str]] = {}
+        order: list[int] = []
+
+        def docs() -> Iterator[Doc]:
+            for seq, item in enumerate(items):
+                order.append(seq)
+                if isinstance(item, Failure):
+                    pending[seq] = item
+                    continue
+                pending[seq] = (item.input, item.key())
+                yield self._doc(item, seq)
+
+        def flush(upto: int) -> Iterator[dict[str, Any]]:
+            while order and order[0] < upto:
+                seq = order.pop(0)
+                p = pending.pop(seq, None)
+                if isinstance(p, Failure):
+                    yield error_record(p.input, p.error, p.id)
+                elif p is not None:  # the parse or a stage failed on this article
+                    msg = self._errors.pop(seq, "the article was lost in a worker process")
+                    yield error_record(p[0], TacitusError("T012", msg, source=p[0],
+                                                          hint="please report this with the input"), p[1])
+
+        n = n_process if n_process > 1 else 1
+        for doc in self.nlp.pipe(docs(), n_process=n, batch_size=batch_size):
+            seq = doc._.meta["seq"]
+            yield from flush(seq)
+            order.pop(0)
+            pending.pop(seq, None)
+            yield doc._.record
+        yield from flush(1 << 62)
+
+    def extract(self, text: str, published: str | None = None, title: str | None = None, id: str | None = None,
+                url: str | None = None, source: str | None = None) -> Article:
+        item = Item(text=text, input=id or "<text>", id=id, title=title, published=published, url=url, source=source)
+        rec = next(self.run([item], n_process=1))
+        if not rec.get("ok", True):
+            raise TacitusError(rec["errors"][0]["code"], rec["errors"][0]["message"])
+        return article_from_dict(rec)
+
+    def extract_many(self, inputs: Iterable[str | dict | Item], n_process: int | None = None) -> Iterator[Article]:
+        """Articles for texts, dicts ({text, id, title, published, url, source}) or Items, in order;
+        inputs that fail come back as Articles with ok=False and their errors."""
+        def items() -> Iterator[Item]:
+            for i, x in enumerate(inputs):
+                if isinstance(x, Item):
+                    yield x
+                elif isinstance(x, str):
+                    yield Item(text=x, input=f"<text {i}>")
+                else:
+                    yield Item(text=x.get("text") or "", input=str(x.get("id") or f"<record {i}>"), id=x.get("id"),
+                               title=x.get("title"), published=x.get("published"), url=x.get("url"),
+                               source=x.get("source"))
+        for rec in self.run(items(), n_process=n_process):
+            yield article_from_dict(rec)
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default

@@ -1,0 +1,352 @@
+"""Actors stage: finds who is mentioned and resolves each noun phrase to an actor.
+
+Layers written: doc.spans["tacitus_mentions"] (dictionary matches), doc.spans["tacitus_actors"]
+(noun phrases resolved to an actor id, with the method in kb_id_), doc._.actor_info,
+doc._.local_actors and doc._.focus_country.
+
+Resolution cascade for a noun phrase (the method recorded says which step fired):
+person > named group > descriptor alias ("U.S.-backed Syrian forces" = the article's
+"U.S.-backed Syrian Democratic Forces") > anaphor ("the militia" = the last armed group named) >
+country + agent ("Syrian government forces") > country alone > agent + the article's focus
+country > unknown organisation named by the NER.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons.actors import ActorDictionary, Entry, default_dictionary
+from ..nlp.extensions import ACTORS, MENTIONS, register
+
+BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
+           "trained", "sponsored", "dominated", "based", "run", "controlled", "held", "occupied", "ruled"}
+NP_EXCLUDE = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxis", "ccomp", "xcomp", "det",
+              "predet", "case"}
+NP_PREPS = {"of", "from", "in"}
+ANAPHOR_ROLES = {"REB", "UAF", "CRM"}
+PRIORITY = {"person": 4, "group": 3, "local": 3, "country": 2, "agent": 1}
+FIRST_PERSON = {"our", "my", "we", "us"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+
+
+def _info(entry: Entry, **over: Any) -> dict[str, Any]:
+    d = {"name": entry.name, "kind": entry.kind, "country": entry.country, "cameo": entry.cameo,
+         "acled_inter": entry.acled_inter, "acled_name": entry.acled_name, "sector": entry.sector,
+         "title": entry.title, "affiliation": None}
+    d.update(over)
+    return d
+
+
+class ActorsStage:
+    def __init__(self, nlp: Language, dictionary: ActorDictionary):
+        register()
+        self.d = dictionary
+        self.cs = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.ci = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact: dict[str, tuple[str, str]] = {}
+        by_key: dict[tuple[bool, str], list[str]] = {}
+        for s in dictionary.surfaces:
+            by_key.setdefault((s.case_sensitive, f"{s.entry_id}\t{s.how}"), []).append(s.text)
+            self.exact.setdefault(s.text, (s.entry_id, s.how))
+        for (cs, key), texts in by_key.items():
+            docs = [nlp.make_doc(t) for t in texts]
+            (self.cs if cs else self.ci).add(key, docs)
+        self.titles = sorted(((t.split(), role) for t, role in dictionary.titles.items()), key=lambda x: -len(x[0]))
+
+    # ------------------------------------------------------------------ matching
+    def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        found = []
+        vocab = doc.vocab.strings
+        for matcher in (self.cs, self.ci):
+            for key, s, e in matcher(doc):
+                eid, how = vocab[key].split("\t")
+                found.append((s, e, eid, how))
+        for tok in doc:  # "U.S.-backed": the part before the hyphen is a backer, not the actor itself
+            if "-" in tok.text and not tok.ent_type_ == "PERSON":
+                head, _, tail = tok.text.rpartition("-")
+                if tail.lower() in BACKING and head in self.exact:
+                    eid, _ = self.exact[head]
+                    found.append((tok.i, tok.i + 1, eid, "backer"))
+        return found
+
+    def _abbreviations(self, doc: Doc, found: list, local: dict) -> None:
+        """'Syrian Democratic Forces (SDF)': the bracketed acronym names the phrase before it."""
+        starts = {}
+        for s, e, eid, how in found:
+            starts.setdefault(e, []).append((s, eid))
+        for tok in doc[1:-1]:
+            if tok.text != "(" or not ACRONYM.match(doc[tok.i + 1].text) or doc[min(tok.i + 2, len(doc) - 1)].text != ")":
+                continue
+            abbr = doc[tok.i + 1].text
+            before = starts.get(tok.i)
+            if before:
+                eid = max(before, key=lambda x: tok.i - x[0])[1]
+            else:
+                ent = next((x for x in doc.ents if x.end == tok.i and x.label_ in ("ORG", "NORP", "FAC")), None)
+                if ent is None:
+                    continue
+                eid = f"local:{ent.text}"
+                local[eid] = {"name": ent.text, "kind": "organization", "country": None, "cameo": None,
+                              "acled_inter": None, "acled_name": ent.text, "sector": None, "title": None,
+                              "affiliation": None}
+                found.append((ent.start, ent.end, eid, "name"))
+            for t in doc:
+                if t.text == abbr and t.i != tok.i + 1:
+                    found.append((t.i, t.i + 1, eid, "abbreviation"))
+
+    def _title_before(self, doc: Doc, start: int) -> tuple[str | None, str | None, int]:
+        for words, role in self.titles:
+            n = len(words)
+            if start - n >= 0 and [t.text for t in doc[start - n:start]] == words:
+                return " ".join(words), role, start - n
+        return None, None, start
+
+    def _people(self, doc: Doc, found: list, local: dict, published_year: int | None) -> None:
+        """PERSON entities become people with title and affiliation; later surnames refer back."""
+        person_entries = {(s, e): eid for s, e, eid, how in found if eid.startswith("person:")}
+        surnames: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            title, role, tstart = self._title_before(doc, ent.start)
+            name = ent.text
+            eid = person_entries.get((ent.start, ent.end))
+            if eid is None and doc[ent.start].text in surnames:
+                continue  # a later, repeated mention; handled below
+            known = self.d.entries.get(eid) if eid else None
+            if known and known.years and published_year and not known.years[0] <= published_year <= known.years[1]:
+                known = None
+            aff = self._affiliation(doc, ent, found)
+            info = {"name": known.name if known else name, "kind": known.kind if known else "person",
+                    "country": known.country if known else None, "cameo": known.cameo if known else None,
+                    "acled_inter": known.acled_inter if known else None, "acled_name": None,
+                    "sector": known.sector if known else role, "title": title or (known.title if known else None),
+                    "affiliation": None}
+            if aff is not None:
+                a_entry, a_country = aff
+                if a_entry is not None:
+                    info.update(affiliation=a_entry.name, country=a_entry.country or info["country"],
+                                cameo=a_entry.cameo or info["cameo"], kind=a_entry.kind,
+                                acled_inter=a_entry.acled_inter, sector=a_entry.sector,
+                                acled_name=a_entry.acled_name)
+                elif a_country:
+                    r = role or "GOV"
+                    info.update(affiliation=self.d.country_name(a_country), country=a_country,
+                                cameo=info["cameo"] or f"{a_country}{r}", acled_inter=info["acled_inter"] or 1,
+                                kind=info["kind"] if known else {"MIL": "military", "COP": "police"}.get(r, "government"))
+            pid = f"person:{info['name']}"
+            local[pid] = info
+            found.append((ent.start, ent.end, pid, "person"))
+            if len(ent) > 1:
+                surnames[ent[-1].text] = pid
+        if surnames:
+            taken = {i for s, e, eid, how in found if how == "person" for i in range(s, e)}
+            for t in doc:
+                if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
+                    found.append((t.i, t.i + 1, surnames[t.text], "person"))
+
+    def _affiliation(self, doc: Doc, ent: Span, found: list) -> tuple[Entry | None, str | None] | None:
+        """The body a person speaks for: an apposition ('an SDF spokesman'), 'of the X', or a
+        modifier before the name ('Syrian President Bashar Assad')."""
+        by_token: dict[int, str] = {}
+        for s, e, eid, how in found:
+            if eid.startswith(("group:", "country:")) and how != "backer":
+                for i in range(s, e):
+                    by_token.setdefault(i, eid)
+        root = ent.root
+        zones: list[list[Token]] = []
+        for child in root.children:
+            if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "for", "from")):
+                zones.append(list(child.subtree))
+        zones.append([t for t in doc[max(0, ent.start - 4):ent.start] if t.head.i >= ent.start and t.head.i < ent.end
+                      or t.head == root])
+        for zone in zones:
+            for t in zone:
+                eid = by_token.get(t.i)
+                if eid and eid.startswith("group:"):
+                    return self.d.entries[eid], None
+            for t in zone:
+                eid = by_token.get(t.i)
+                if eid and eid.startswith("country:"):
+                    return None, self.d.entries[eid].country
+        return None
+
+    # ------------------------------------------------------------------ resolution
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.meta or {}
+        year = None
+        if meta.get("published"):
+            try:
+                year = int(str(meta["published"])[:4])
+            except ValueError:
+                year = None
+        found = self._match(doc)
+        local: dict[str, dict] = {}
+        self._abbreviations(doc, found, local)
+        self._people(doc, found, local, year)
+        mentions = self._select(found)
+        doc.spans[MENTIONS] = [Span(doc, s, e, label=eid, kb_id=how) for s, e, eid, how in mentions]
+        doc._.local_actors = local
+        countries = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how != "backer")
+        focus = countries.most_common(1)[0][0][8:] if countries else None
+        doc._.focus_country = focus
+        self._resolve_all(doc, mentions, local, focus)
+        return doc
+
+    @staticmethod
+    def _select(found: list) -> list[tuple[int, int, str, str]]:
+        """Non-overlapping mentions: longest first, then by kind priority."""
+        def prio(m):
+            s, e, eid, how = m
+            return (-(e - s), -PRIORITY.get(eid.split(":", 1)[0], 0), s)
+        taken: set[int] = set()
+        out = []
+        for m in sorted(set(found), key=prio):
+            span = range(m[0], m[1])
+            if any(i in taken for i in span):
+                continue
+            taken.update(span)
+            out.append(m)
+        return sorted(out)
+
+    def _entry_info(self, eid: str, local: dict) -> dict[str, Any]:
+        return dict(local[eid]) if eid in local else _info(self.d.entries[eid])
+
+    def _np(self, head: Token) -> list[Token]:
+        toks = [head]
+        stack = [c for c in head.children]
+        while stack:
+            c = stack.pop()
+            if c.dep_ in NP_EXCLUDE and c.head == head:
+                continue
+            if c.dep_ == "prep" and (c.head != head or c.lower_ not in NP_PREPS):
+                continue
+            toks.append(c)
+            stack.extend(c.children)
+        return sorted(toks, key=lambda t: t.i)
+
+    def _resolve_all(self, doc: Doc, mentions: list, local: dict, focus: str | None) -> None:
+        at: dict[int, tuple[int, int, str, str]] = {}
+        for m in mentions:
+            for i in range(m[0], m[1]):
+                at[i] = m
+        descriptors = []  # (token-text set, group entry id) for descriptor aliases
+        for s, e, eid, how in mentions:
+            if eid.startswith(("group:", "local:")):
+                root = doc[s:e].root
+                words = {t.lower_ for t in self._np(root) if not t.is_punct and t.dep_ != "det"}
+                words |= {t.lower_ for t in doc[s:e]}
+                descriptors.append((words, eid, s))
+        info: dict[str, dict] = {}
+        spans = []
+        groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
+                                                    if eid.startswith(("group:", "local:")) and how != "backer")
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ in ("compound", "amod", "nmod"):
+                continue
+            np = self._np(tok)
+            res = self._resolve(doc, tok, np, at, local, focus, descriptors, groups_seen)
+            if res is None:
+                continue
+            aid, ainfo, method = res
+            info.setdefault(aid, ainfo)
+            while len(np) > 1 and np[-1].is_punct:
+                np = np[:-1]
+            while len(np) > 1 and np[0].is_punct:
+                np = np[1:]
+            start = min(t.i for t in np)
+            end = max(t.i for t in np) + 1
+            spans.append(Span(doc, start, end, label=aid, kb_id=method))
+        doc.spans[ACTORS] = spans
+        doc._.actor_info = info
+
+    def _resolve(self, doc, head, np, at, local, focus, descriptors, groups_seen):
+        head_m = at.get(head.i)
+        if head_m is None:  # "the group's capital": the owner is not the head's identity
+            owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            np = [t for t in np if t.i not in owned]
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in head.children):
+            return None  # "our forces" in a quote: the speaker's side, resolved with quotes
+        ms = []
+        for t in np:
+            m = at.get(t.i)
+            if m and m not in ms:
+                ms.append(m)
+        if head_m and head_m[2].startswith("person:"):
+            return head_m[2], self._entry_info(head_m[2], local), "person"
+        groups = [m for m in ms if m[2].startswith(("group:", "local:")) and m[3] != "backer"]
+        if groups:
+            m = head_m if head_m in groups else groups[-1]
+            return m[2], self._entry_info(m[2], local), "group"
+        if not ms:
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG",)), None)
+            if ent is not None and ent.root == head:
+                aid = f"local:{ent.text}"
+                local.setdefault(aid, {"name": ent.text, "kind": "organization", "country": None, "cameo": None,
+                                       "acled_inter": None, "acled_name": ent.text, "sector": None,
+                                       "title": None, "affiliation": None})
+                return aid, dict(local[aid]), "ner_org"
+            return None
+        agents = [m for m in ms if m[2].startswith("agent:")]
+        countries = [m for m in ms if m[2].startswith("country:") and m[3] != "backer"]
+        backers = [m for m in ms if m[3] == "backer" and m[2].startswith("country:")]
+        words = {t.lower_ for t in np if not t.is_punct}
+        if len(words) >= 2 and (agents or countries):
+            for dwords, eid, _ in descriptors:
+                if words <= dwords and words - {head.lower_}:
+                    return eid, self._entry_info(eid, local), "descriptor_alias"
+        agent = head_m if head_m in agents else (agents[-1] if agents else None)
+        if agent is not None and self.d.entries[agent[2]].kind == "group":
+            specific = [m for m in agents if self.d.entries[m[2]].kind != "group"]
+            agent = specific[-1] if specific else agent
+        if agent is not None and not countries and any(t.lower_ == "the" for t in head.children):
+            role = self.d.entries[agent[2]].role
+            if role in ANAPHOR_ROLES:
+                prior = [eid for s, eid in groups_seen if s < head.i]
+                if prior:
+                    return prior[-1], self._entry_info(prior[-1], local), "anaphor"
+        country = countries[0] if countries else (backers[0] if backers else None)
+        iso3 = self.d.entries[country[2]].country if country else None
+        if agent is None:
+            if country is None:
+                return None
+            c_entry = self.d.entries[country[2]]
+            how = country[3]
+            if how == "capital" and head_m is not country:
+                return None  # a capital inside a longer noun phrase is a place, not the government
+            cinfo = _info(c_entry)
+            if how == "capital":
+                cinfo.update(cameo=f"{iso3}GOV", kind="government")
+                return f"{iso3}:GOV", cinfo, "capital_metonym"
+            return f"country:{iso3}", cinfo, "country" if how == "name" else how
+        a_entry = self.d.entries[agent[2]]
+        method = "country+agent" if country and country in countries else "backer+agent" if country else "agent"
+        if iso3 is None and focus:
+            iso3, method = focus, "agent+article_country"
+        cname = self.d.country_name(iso3)
+        role = a_entry.role or ""
+        cameo = role if role.startswith("IGO") else f"{iso3 or '---'}{role}"
+        acled_name = a_entry.acled_name or ""
+        acled_name = acled_name.replace("{country}", cname) if cname else re.sub(r"\s*\(?\{country\}\)?", "", acled_name)
+        acled_name = acled_name.replace(" of ", " of ") if cname else acled_name.removesuffix(" of")
+        name = acled_name or a_entry.name
+        ainfo = {"name": name, "kind": a_entry.kind, "country": iso3, "cameo": cameo,
+                 "acled_inter": a_entry.acled_inter, "acled_name": acled_name or None, "sector": a_entry.sector,
+                 "title": None, "affiliation": None}
+        return f"{iso3 or '---'}:{role}:{a_entry.kind}", ainfo, method
+
+
+@Language.factory(
+    "tacitus_actors",
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc._.actor_info", "doc._.local_actors", "doc._.focus_country"],
+    default_config={"lexicons": []},
+)
+def make_actors(nlp: Language, name: str, lexicons: list[str]) -> ActorsStage:
+    return ActorsStage(nlp, default_dictionary(tuple(lexicons)))

@@ -1,0 +1,86 @@
+"""Assemble stage: the only stage that reads every layer and builds the article record.
+
+It types each event in the three ontologies (ontology tables, with the actors' ACLED inter codes),
+turns actor ids into ActorRefs, collects the article's actors with their mentions, and writes the
+record's JSON form to doc._.record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp.extensions import ACTORS, register
+from ..ontology import Ontology, default_ontology
+from ..records import (
+    Actor,
+    ActorRef,
+    Article,
+    DateRef,
+    Event,
+    Evidence,
+    Problem,
+    Span,
+)
+
+
+class AssembleStage:
+    def __init__(self, ontology: Ontology):
+        register()
+        self.onto = ontology
+
+    def _ref(self, a: dict | None, info: dict) -> ActorRef | None:
+        if not a:
+            return None
+        i = info.get(a["id"], {})
+        return ActorRef(text=a["text"], name=i.get("name"), country=i.get("country"), kind=i.get("kind"),
+                        cameo=i.get("cameo"), acled_inter=i.get("acled_inter"), acled_name=i.get("acled_name"),
+                        start=a["start"], end=a["end"], sector=i.get("sector"), method=a.get("method"))
+
+    def build(self, doc: Doc) -> Article:
+        meta: dict[str, Any] = doc._.meta or {}
+        info = dict(doc._.actor_info or {})
+        published = meta.get("published")
+        events = []
+        for e in doc._.events or []:
+            a1, a2 = self._ref(e["a1"], info), self._ref(e["a2"], info)
+            etype = self.onto.event_type(e["cameo"], a1.acled_inter if a1 else None, a2.acled_inter if a2 else None)
+            s0, s1 = e["sent"]
+            date = DateRef(text=None, start=published, end=published, precision="day",
+                           method="publication_date") if published else None
+            events.append(Event(
+                id=e["id"], type=etype, trigger=Span(text=e["trigger"][2], start=e["trigger"][0], end=e["trigger"][1]),
+                actor1=a1, actor2=a2, date=date, location=None, fatalities=None, injured=None, arrested=None,
+                modality=e["modality"], reported_by=tuple(e["reported_by"]), confidence=e["confidence"],
+                evidence=Evidence(text=doc.text[s0:s1].strip(), start=s0, end=s1, rule=e["rule"])))
+        actors: dict[str, list[Span]] = {}
+        for sp in doc.spans[ACTORS] if ACTORS in doc.spans else []:
+            actors.setdefault(sp.label_, []).append(Span(text=sp.text, start=sp.start_char, end=sp.end_char))
+        actor_records = []
+        for aid, mentions in actors.items():
+            i = info.get(aid, {})
+            actor_records.append(Actor(name=i.get("name") or aid, kind=i.get("kind"), country=i.get("country"),
+                                       cameo=i.get("cameo"), acled_inter=i.get("acled_inter"),
+                                       acled_name=i.get("acled_name"), sector=i.get("sector"),
+                                       title=i.get("title"), affiliation=i.get("affiliation"),
+                                       mentions=tuple(mentions)))
+        problems = tuple(Problem(**p) for p in meta.get("problems", ()))
+        return Article(id=meta.get("id") or "", title=meta.get("title"), url=meta.get("url"),
+                       source=meta.get("source"), published=published, language=doc.lang_, text=doc.text,
+                       events=tuple(events), actors=tuple(actor_records), errors=problems,
+                       input=meta.get("input"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.record = self.build(doc).to_dict()
+        return doc
+
+
+@Language.factory(
+    "tacitus_assemble",
+    requires=["doc._.events", "doc._.actor_info"],
+    assigns=["doc._.record"],
+)
+def make_assemble(nlp: Language, name: str) -> AssembleStage:
+    return AssembleStage(default_ontology())
+

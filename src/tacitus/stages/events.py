@@ -1,0 +1,444 @@
+"""Events stage: finds event triggers (verbs and event nouns) and fills actor1/actor2 from the
+dependency parse; sets modality and who reported the fact.
+
+Writes doc._.events: plain dicts (trigger offsets, CAMEO code, actor ids and spans, modality,
+reported_by, confidence, rule). Types in PLOVER and ACLED are added by assemble from the CAMEO code.
+
+Constructions handled: active (subject acts on object), passive ("X was attacked by Y"), role-
+reversing verbs ("ISIS lost control of Mosul"), coordination ("The US, Russia and Switzerland met"),
+relative clauses ("forces, which attacked..."), control verbs ("vowed to attack"), light verbs
+("launched an air strike against X"), event nouns with their modifiers ("Israeli tank shelling",
+"talks with X", "clashes between X and Y"), and pronouns resolved to the last fitting actor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons.triggers import Lexicon, Rule, default_lexicon
+from ..nlp.extensions import ACTORS, register
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+TARGET_PREPS = {"against", "on", "at", "with", "upon", "over", "into", "to", "toward", "towards", "targeting"}
+AGENT_PREPS = {"by", "from"}
+PRONOUNS = {"they": "plural", "them": "plural", "their": "plural", "it": "thing", "its": "thing",
+            "he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
+SYMMETRIC = {"04", "06"}  # meeting and cooperating go both ways
+MAX_PAIRS = 4
+FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _has_identity(info: dict[str, Any] | None) -> bool:
+    return bool(info) and bool(info.get("country") or info.get("kind") in (
+        "rebel", "militia", "party", "igo", "ngo", "organization", "criminals", "ethnic", "person", "government",
+        "military", "police") and (info.get("country") or info.get("cameo") or info.get("kind") in (
+            "organization", "person", "igo", "ngo")))
+
+
+class EventsStage:
+    def __init__(self, lexicon: Lexicon):
+        register()
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ triggers
+    def _objects(self, tok: Token) -> list[Token]:
+        out = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd") + PASS_SUBJ]
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "prt":
+                out += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ == "xcomp":
+                out.append(c)
+        return out
+
+    def _is_place(self, tok: Token) -> bool:
+        return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.lex.place_nouns
+
+    def _satisfied(self, tok: Token, dep: str, want: frozenset[str], actor_at: dict) -> bool:
+        if dep == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in want for c in tok.children)
+        if dep == "prep":
+            return any(c.dep_ in ("prep", "agent") and c.lower_ in want for c in tok.children)
+        if dep in ("compound", "amod"):
+            return any(c.dep_ in (dep, "compound", "amod", "nmod") and (c.lemma_.lower() in want or c.lower_ in want)
+                       for c in tok.children)
+        if dep == "xcomp":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in want for c in tok.children)
+        objs = self._objects(tok)
+        for o in objs:
+            if "@place" in want and self._is_place(o):
+                return True
+            if "@person" in want and o.ent_type_ == "PERSON":
+                return True
+            if "@agent" in want and o.i in actor_at:
+                return True
+            if o.lemma_.lower() in want or o.lower_ in want:
+                return True
+        return False
+
+    def _rule(self, tok: Token, pos: str, actor_at: dict) -> Rule | None:
+        for rule in self.lex.rules.get((pos, tok.lemma_.lower()), ()):
+            if all(self._satisfied(tok, d, w, actor_at) for d, w in rule.constraints):
+                return rule
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _subject(self, v: Token, depth: int = 0) -> Token | None:
+        for c in v.children:
+            if c.dep_ in SUBJ:
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    return v.head
+                return c
+        if depth > 3:
+            return None
+        if v.dep_ == "relcl":
+            return v.head
+        if v.dep_ in ("xcomp",):
+            objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
+            return objs[0] if objs and self.lex.embed_class(v.head.lemma_.lower()) in ("appeal", "demand") else self._subject(v.head, depth + 1)
+        if v.dep_ in ("conj", "advcl", "ccomp") and v.head.pos_ in ("VERB", "AUX"):
+            if v.dep_ == "ccomp" and any(c.dep_ in SUBJ for c in v.children):
+                return None
+            return self._subject(v.head, depth + 1)
+        return None
+
+    def _passive(self, v: Token) -> bool:
+        return any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children)
+
+    def _by(self, tok: Token, preps=AGENT_PREPS) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def _target(self, tok: Token, preps=TARGET_PREPS) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                return c
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    # ------------------------------------------------------------------ actors
+    def _actor(self, tok: Token | None, ctx: dict) -> list[dict] | None:
+        """The actor(s) a role token stands for: its resolved noun phrase, a pronoun's antecedent, or
+        the owner of a place or thing ('the group's capital', 'ISIS' last stand'); conjuncts too."""
+        if tok is None:
+            return None
+        out = []
+        for t in [tok] + [c for c in tok.conjuncts if c.i > tok.i]:
+            a = self._one(t, ctx)
+            if a:
+                out.append(a)
+        return out or None
+
+    def _one(self, t: Token, ctx: dict) -> dict | None:
+        span = ctx["at"].get(t.i)
+        if span is not None:
+            return self._ref(span, ctx)
+        if t.lower_ in PRONOUNS:
+            if PRONOUNS[t.lower_] == "thing" and t.dep_ not in SUBJ + PASS_SUBJ + ("poss",):
+                return None  # an object "it" is mostly a place or a thing ("the offensive to retake it")
+            return self._antecedent(t, ctx)
+        for c in t.children:  # the owner of the object: "the terrorist group's capital"
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                g = c if c.dep_ == "poss" else next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None:
+                    a = self._one(g, ctx)
+                    if a:
+                        return dict(a, method=(a.get("method") or "") + "+owner")
+        return None
+
+    def _ref(self, span: Span, ctx: dict) -> dict:
+        return {"id": span.label_, "text": span.text, "start": span.start_char, "end": span.end_char,
+                "method": span.kb_id_, "tok": span.root.i}
+
+    def _antecedent(self, pron: Token, ctx: dict) -> dict | None:
+        want = PRONOUNS[pron.lower_]
+        sent_start = pron.sent.start
+        best = None
+        for span in ctx["spans"]:
+            if span.end > pron.i:
+                break
+            if span.root.i < sent_start - 120:
+                continue
+            info = ctx["info"].get(span.label_, {})
+            if want == "thing" and not span.label_.startswith(("group:", "country:", "local:")):
+                continue
+            is_person = info.get("kind") == "person" or span.label_.startswith("person:") or span.kb_id_ == "person"
+            if want == "person" and not is_person:
+                continue
+            if want != "person" and is_person:
+                continue
+            subj_bonus = span.root.dep_ in SUBJ + PASS_SUBJ
+            if best is None or subj_bonus or not best[1]:
+                best = (span, subj_bonus)
+        if best is None:
+            return None
+        r = self._ref(best[0], ctx)
+        r.update(text=pron.text, start=pron.idx, end=pron.idx + len(pron), method="pronoun:" + (r["method"] or ""))
+        return r
+
+    def _adjacent(self, v: Token, ctx: dict) -> list[dict] | None:
+        for t in reversed(v.doc[max(v.sent.start, v.i - 3):v.i]):
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+                return None
+            span = ctx["at"].get(t.i)
+            if span is not None:
+                r = self._ref(span, ctx)
+                r["method"] = "adjacent:" + (r["method"] or "")
+                return [r]
+        return None
+
+    # ------------------------------------------------------------------ modality and attribution
+    def _modality(self, v: Token, matrix: Token | None) -> str:
+        for t in (v, matrix):
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ == "neg" or c.lower_ in self.lex.negators:
+                    return "negated"
+        if matrix is not None and matrix.lemma_ in self.lex.modal_verbs:
+            return self.lex.modal_verbs[matrix.lemma_][0]
+        for t in (v, matrix):
+            if t is None:
+                continue
+            for c in t.children:
+                if c.dep_ in ("aux", "mark") and c.lower_ in self.lex.modal_aux:
+                    return self.lex.modal_aux[c.lower_]
+                if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
+                    return "claimed"
+        return "asserted"
+
+    def _reported_by(self, v: Token, ctx: dict) -> list[str]:
+        out = []
+        t = v
+        for _ in range(6):
+            if t.head == t:
+                break
+            if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dep"):
+                break
+            t = t.head
+            if t.lemma_ in self.lex.reporting:
+                subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+                if subj is not None:
+                    a = self._one(subj, ctx)
+                    info = ctx["info"].get(a["id"], {}) if a else {}
+                    out.append(info.get("name") if info.get("kind") == "person" or (a and a["id"].startswith(
+                        "person:")) else (a["text"] if a else " ".join(x.text for x in subj.subtree)))
+                break
+        for tok in v.sent:
+            if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
+                obj = next((g for g in tok.nbor().children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    out.append(" ".join(x.text for x in obj.subtree))
+        return [x for i, x in enumerate(out) if x and x not in out[:i]]
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        spans = sorted(doc.spans[ACTORS], key=lambda s: s.start) if ACTORS in doc.spans else []
+        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {}}
+        events: list[dict] = []
+        consumed: set[int] = set()
+        for tok in doc:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                ev = self._verb_event(tok, ctx, consumed)
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                ev = self._noun_event(tok, ctx)
+            else:
+                ev = None
+            if ev:
+                events.extend(ev)
+        doc._.events = [self._finish(doc, e, ctx) for e in events]
+        return doc
+
+    def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
+        lex = self.lex
+        lemma = v.lemma_.lower()
+        rule = self._rule(v, "V", ctx["at"])
+        noun = None
+        # a light verb takes its event from the noun it governs
+        if lemma in lex.light and (rule is None or not rule.constraints):
+            for o in self._objects(v):
+                nrule = self._rule(o, "N", ctx["at"]) if o.pos_ in ("NOUN", "PROPN") else None
+                if nrule is not None:
+                    rule, noun = nrule, o
+                    consumed.add(o.i)
+                    break
+        if rule is None:
+            return None
+        if noun is None and lemma in lex.reporting and not rule.constraints:
+            return None
+        # a verb whose complement is an event hands its subject and modality to that event
+        if lemma in lex.modal_verbs and lex.modal_verbs[lemma][1] and noun is None:
+            comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+            if any(self._rule(c, "V", ctx["at"]) or c.lemma_.lower() in lex.light for c in comp):
+                return None
+        if lex.embed_class(lemma) == "appeal" and noun is None:
+            comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+            if any(self._rule(c, "V", ctx["at"]) for c in comp):
+                return None
+        matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ == "VERB" else None
+        code = rule.cameo
+        how = [("light:" + lemma) if noun is not None else None]
+        if matrix is not None:
+            klass = lex.embed_class(matrix.lemma_.lower())
+            if klass:
+                new = lex.transform(klass, matrix.lemma_.lower(), code)
+                if new and klass != "intent":
+                    code, how = new, how + [f"embedded:{matrix.lemma_.lower()}"]
+                elif new and klass == "intent" and self._modality(v, matrix) == "future":
+                    code, how = new, how + [f"intent:{matrix.lemma_.lower()}"]
+        if matrix is None:
+            aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and lex.transform("intent", c.lower_, code)),
+                       None)
+            if aux and not any(c.dep_ == "neg" for c in v.children):
+                code, how = lex.transform("intent", aux, code), how + [f"intent:{aux}"]
+        subj = self._subject(v)
+        if self._passive(v):
+            a1_tok, a2_tok = self._by(v, {"by"}), next((c for c in v.children if c.dep_ in PASS_SUBJ), None)
+        else:
+            a1_tok = subj
+            a2_tok = None
+            if noun is not None:
+                a2_tok = self._target(noun, TARGET_PREPS - {"with"} | {"with"}) if noun is not None else None
+                if a2_tok is None:
+                    a2_tok = next((g for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                                   for g in c.children if g.dep_ == "pobj" and g != noun), None)
+            else:
+                a2_tok = self._target(v)
+                if a2_tok is not None and a2_tok.dep_ == "xcomp":
+                    a2_tok = None
+            if matrix is not None and lex.embed_class(matrix.lemma_.lower()) == "appeal":
+                asked = next((c for c in matrix.children if c.dep_ in ("dobj", "dative")), None)
+                a1_tok, a2_tok = self._subject(matrix), asked
+        if rule.role == "a2":
+            a1_tok, a2_tok = self._by(v, {"from", "by"}) or (self._by(a2_tok, {"from", "by"}) if a2_tok is not None
+                                                              else None), subj
+            if a1_tok is None:
+                for o in self._objects(v):
+                    a1_tok = self._by(o, {"from", "by"}) or a1_tok
+        # an event noun as subject ("an air strike killed five") lends its type and its author
+        if subj is not None and not self._passive(v) and subj.pos_ == "NOUN":
+            srule = self._rule(subj, "N", ctx["at"])
+            if srule is not None and srule.cameo[:2] in ("18", "19", "20") and code[:2] in ("18", "19"):
+                rule, code, noun = srule, srule.cameo, subj
+                a1_tok = self._by(subj) or subj
+        # "killed in an air strike by government forces"
+        if code[:2] in ("18", "19"):
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+                    for g in c.children:
+                        nrule = self._rule(g, "N", ctx["at"]) if g.dep_ == "pobj" else None
+                        if nrule is not None and nrule.cameo[:2] in ("18", "19", "20"):
+                            consumed.add(g.i)
+                            if nrule.cameo != "190":
+                                rule, code = nrule, nrule.cameo
+                            a1_tok = a1_tok or self._by(g) or (g if ctx["at"].get(g.i) else None)
+        a1 = self._actor(a1_tok, ctx)
+        a2 = self._actor(a2_tok, ctx)
+        if a1 is None and a1_tok is None and not self._passive(v) and rule.role == "a1" and v.tag_ in FINITE:
+            a1 = self._adjacent(v, ctx)  # a misparsed clause: the actor written right before the verb
+        trig = noun if noun is not None else v
+        rule_name = "+".join([rule.name] + [h for h in how if h])
+        return self._pairs(trig, v, matrix, code, rule_name, a1, a2, ctx)
+
+    def _noun_event(self, n: Token, ctx: dict) -> list[dict] | None:
+        rule = self._rule(n, "N", ctx["at"])
+        if rule is None:
+            return None
+        own = ctx["at"].get(n.i)
+        a1 = [self._ref(own, ctx)] if own is not None and own.label_ else None
+        a1_tok = self._by(n, {"by", "from"})
+        if a1_tok is not None:
+            a1 = self._actor(a1_tok, ctx) or a1
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        if poss is not None and not a1:
+            a1 = self._actor(poss, ctx)
+        a2 = None
+        between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            obj = next((g for g in between.children if g.dep_ == "pobj"), None)
+            both = self._actor(obj, ctx) or []
+            if len(both) >= 2:
+                a1, a2 = [both[0]], both[1:]
+        if a2 is None:
+            a2 = self._actor(self._target(n, TARGET_PREPS - {"to"}), ctx)
+        for c in n.children:  # "a deal brokered with tribal elders that allowed jihadis to leave"
+            if c.dep_ in ("acl", "relcl") and (not a1 or not a2):
+                other = self._actor(self._target(c, {"with", "against", "on", "by"}), ctx)
+                if not other:
+                    other = self._actor(next((g for g in c.children if g.dep_ == "dobj" or g.dep_ == "ccomp"), None),
+                                        ctx)
+                if other and not a2:
+                    a2 = other
+                elif other and not a1:
+                    a1 = other
+                if c.dep_ == "relcl" and (not a1 or not a2):
+                    for g in c.children:
+                        if g.dep_ in ("ccomp", "xcomp"):
+                            extra = self._actor(next((x for x in g.children if x.dep_ in SUBJ), None), ctx)
+                            if extra and not a1:
+                                a1 = extra
+                            elif extra and not a2:
+                                a2 = extra
+        if not a1 and not a2:
+            return None
+        if not a1 and a2 and rule.cameo[:2] in ("04", "05", "06", "03"):
+            a1, a2 = a2, None
+        return self._pairs(n, n, None, rule.cameo, rule.name, a1, a2, ctx)
+
+    def _pairs(self, trig: Token, v: Token, matrix: Token | None, code: str, rule: str,
+               a1s: list | None, a2s: list | None, ctx: dict) -> list[dict] | None:
+        a1s, a2s = a1s or [None], a2s or [None]
+        if a2s == [None] and len(a1s) > 1 and code[:2] in SYMMETRIC:
+            pairs = [(a1s[i], a1s[j]) for i in range(len(a1s)) for j in range(i + 1, len(a1s))]
+        else:
+            pairs = [(x, y) for x in a1s for y in a2s]
+        out = []
+        for a1, a2 in pairs[:MAX_PAIRS]:
+            if a1 and a2 and a1["id"] == a2["id"]:
+                a2 = None
+            i1 = ctx["info"].get(a1["id"]) if a1 else None
+            i2 = ctx["info"].get(a2["id"]) if a2 else None
+            if not (_has_identity(i1) or _has_identity(i2)):
+                continue
+            conf = 0.45 + 0.2 * bool(a1) + 0.15 * bool(a2) + 0.1 * (trig.pos_ == "VERB")
+            conf -= 0.05 * sum(1 for a in (a1, a2) if a and str(a.get("method", "")).startswith(("pronoun", "agent+")))
+            out.append({"trigger": [trig.idx, trig.idx + len(trig), trig.text], "cameo": code, "rule": rule,
+                        "a1": a1, "a2": a2, "modality": self._modality(v, matrix),
+                        "reported_by": self._reported_by(v, ctx), "confidence": round(min(conf, 0.95), 2),
+                        "sent": [v.sent.start_char, v.sent.end_char]})
+        return out or None
+
+    def _finish(self, doc: Doc, e: dict, ctx: dict) -> dict:
+        for k in ("a1", "a2"):
+            if e[k]:
+                e[k] = {x: e[k][x] for x in ("id", "text", "start", "end", "method")}
+        key = f"{(doc._.meta or {}).get('id')}|{e['trigger'][0]}|{e['cameo']}|{(e['a1'] or {}).get('id')}|" \
+              f"{(e['a2'] or {}).get('id')}"
+        e["id"] = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return e
+
+
+@Language.factory(
+    "tacitus_events",
+    requires=["doc._.actor_info", "token.dep", "token.lemma"],
+    assigns=["doc._.events"],
+    default_config={"lexicons": []},
+)
+def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventsStage:
+    return EventsStage(default_lexicon(tuple(lexicons)))
