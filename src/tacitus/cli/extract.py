@@ -1,0 +1,64 @@
+"""`tacitus extract`: articles in, one JSON record per article out (JSONL)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from ..settings import TABLE
+
+HELP = {s.name: s.help for s in TABLE}
+
+
+def _dumps(rec: dict) -> str:
+    s = json.dumps(rec, ensure_ascii=False)
+    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def extract(
+    inputs: list[str] = typer.Argument(..., help="files, folders, globs, or - for JSONL on stdin "
+                                                 "(.txt: title on the first line; .html/.htm; .jsonl)"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="write JSONL here instead of stdout"),
+    published: str | None = typer.Option(None, help=HELP["published"]),
+    model: str | None = typer.Option(None, help=HELP["model"]),
+    n_process: int | None = typer.Option(None, "--n-process", "-j", help=HELP["n_process"]),
+    batch_size: int | None = typer.Option(None, "--batch-size", help=HELP["batch_size"]),
+    encoding: str | None = typer.Option(None, help=HELP["encoding"]),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help=HELP["max_bytes"]),
+    lexicons: list[str] | None = typer.Option(None, "--lexicons", help=HELP["lexicons"]),
+    config: Path | None = typer.Option(None, help="config file (default: ./tacitus.toml if present)"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary on stderr"),
+) -> None:
+    """Extract coded events, actors and evidence from news articles, as JSONL.
+
+    The exit status is 0 when every input was processed, 1 when some failed (each failure is
+    written as a record with `ok: false` and its errors), 2 when nothing could run."""
+    from ..ingest.sources import iter_items
+    from ..pipeline import Pipeline
+    from ..settings import load
+
+    settings = load(config, model=model, n_process=n_process, batch_size=batch_size, encoding=encoding,
+                    max_bytes=max_bytes, published=published, lexicons=tuple(lexicons) if lexicons else None)
+    pipe = Pipeline(settings)
+    items = iter_items(inputs, max_bytes=settings.max_bytes, encoding=settings.encoding)
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    n_ok = n_fail = n_events = 0
+    try:
+        for rec in pipe.run(items):
+            sink.write(_dumps(rec) + "\n")
+            if rec.get("ok", True):
+                n_ok += 1
+                n_events += len(rec["events"])
+            else:
+                n_fail += 1
+                if not quiet:
+                    typer.echo(f"failed: {rec['errors'][0]['message']}", err=True)
+    finally:
+        if out:
+            sink.close()
+    if not quiet:
+        typer.echo(f"{n_ok} articles, {n_events} events, {n_fail} failed", err=True)
+    raise typer.Exit(1 if n_fail else 0)

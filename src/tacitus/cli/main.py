@@ -1,0 +1,40 @@
+"""`tacitus` command: the Typer app and its sub-commands."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import SettingsError
+from . import extract as extract_cmd
+from . import stages as stages_cmd
+from . import summary as summary_cmd
+
+app = typer.Typer(
+    name="tacitus",
+    help="Read news reports and record what they say happened: coded events (CAMEO, PLOVER, ACLED) "
+         "with actors and the evidence for every field.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cmd.extract)
+app.command("stages")(stages_cmd.stages)
+app.command("summary")(summary_cmd.summary)
+
+
+@app.command("version")
+def version() -> None:
+    """Print the tacitus version and the record schema."""
+    from .. import SCHEMA, __version__
+
+    typer.echo(f"tacitus {__version__} ({SCHEMA})")
+
+
+def main() -> None:
+    try:
+        app()
+    except SettingsError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(2)
