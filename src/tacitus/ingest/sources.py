@@ -23,8 +23,7 @@ KNOWN = set(READERS) | STREAMS
 def _expand(spec: str) -> Iterator[Path | Failure]:
     p = Path(spec)
     if p.is_dir():
-        for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
-            yield f
+        yield from sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
     elif p.is_file():
         yield p
     elif any(c in spec for c in "*?["):

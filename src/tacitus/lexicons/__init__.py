@@ -22,7 +22,7 @@ def _rows(text: str, origin: str) -> Iterator[dict[str, str]]:
         if len(cells) > len(header):
             raise ValueError(f"{origin}:{n}: {len(cells)} columns, expected {len(header)}")
         cells += [""] * (len(header) - len(cells))
-        yield {h: c.strip() for h, c in zip(header, cells)}
+        yield {h: c.strip() for h, c in zip(header, cells, strict=True)}
 
 
 def read_tsv(package: str, name: str, extra_dirs: Iterable[str | Path] = ()) -> list[dict[str, str]]:

@@ -35,6 +35,10 @@ FIRST_PERSON = {"our", "my", "we", "us"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
+def _strip_det(name: str) -> str:
+    return re.sub(r"^(?:the|The|THE)\s+", "", name).strip()
+
+
 def _info(entry: Entry, **over: Any) -> dict[str, Any]:
     d = {"name": entry.name, "kind": entry.kind, "country": entry.country, "cameo": entry.cameo,
          "acled_inter": entry.acled_inter, "acled_name": entry.acled_name, "sector": entry.sector,
@@ -57,7 +61,8 @@ class ActorsStage:
         for (cs, key), texts in by_key.items():
             docs = [nlp.make_doc(t) for t in texts]
             (self.cs if cs else self.ci).add(key, docs)
-        self.titles = sorted(((t.split(), role) for t, role in dictionary.titles.items()), key=lambda x: -len(x[0]))
+        titles = sorted(dictionary.titles, key=len, reverse=True)
+        self.title_re = re.compile(r"(?:^|[\s(,])(" + "|".join(re.escape(t) for t in titles) + r")\s+$")
 
     # ------------------------------------------------------------------ matching
     def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -67,6 +72,9 @@ class ActorsStage:
             for key, s, e in matcher(doc):
                 eid, how = vocab[key].split("\t")
                 found.append((s, e, eid, how))
+        for i, (s, e, eid, _how) in enumerate(found):  # "Kurdish-led forces": Kurds lead, they are not the actor
+            if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in BACKING:
+                found[i] = (s, e, eid, "backer")
         for tok in doc:  # "U.S.-backed": the part before the hyphen is a backer, not the actor itself
             if "-" in tok.text and not tok.ent_type_ == "PERSON":
                 head, _, tail = tok.text.rpartition("-")
@@ -78,7 +86,7 @@ class ActorsStage:
     def _abbreviations(self, doc: Doc, found: list, local: dict) -> None:
         """'Syrian Democratic Forces (SDF)': the bracketed acronym names the phrase before it."""
         starts = {}
-        for s, e, eid, how in found:
+        for s, e, eid, _how in found:
             starts.setdefault(e, []).append((s, eid))
         for tok in doc[1:-1]:
             if tok.text != "(" or not ACRONYM.match(doc[tok.i + 1].text) or doc[min(tok.i + 2, len(doc) - 1)].text != ")":
@@ -91,30 +99,34 @@ class ActorsStage:
                 ent = next((x for x in doc.ents if x.end == tok.i and x.label_ in ("ORG", "NORP", "FAC")), None)
                 if ent is None:
                     continue
-                eid = f"local:{ent.text}"
-                local[eid] = {"name": ent.text, "kind": "organization", "country": None, "cameo": None,
-                              "acled_inter": None, "acled_name": ent.text, "sector": None, "title": None,
+                name = _strip_det(ent.text)
+                eid = f"local:{name}"
+                local[eid] = {"name": name, "kind": "organization", "country": None, "cameo": None,
+                              "acled_inter": None, "acled_name": name, "sector": None, "title": None,
                               "affiliation": None}
                 found.append((ent.start, ent.end, eid, "name"))
             for t in doc:
                 if t.text == abbr and t.i != tok.i + 1:
                     found.append((t.i, t.i + 1, eid, "abbreviation"))
 
-    def _title_before(self, doc: Doc, start: int) -> tuple[str | None, str | None, int]:
-        for words, role in self.titles:
-            n = len(words)
-            if start - n >= 0 and [t.text for t in doc[start - n:start]] == words:
-                return " ".join(words), role, start - n
-        return None, None, start
+    def _title_before(self, doc: Doc, start: int) -> tuple[str | None, str | None]:
+        """The longest title written right before a name ('Brig. Gen.', 'Foreign Minister')."""
+        before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+        m = self.title_re.search(before)
+        if not m:
+            return None, None
+        title = m.group(1)
+        return title, self.d.titles.get(title)
 
     def _people(self, doc: Doc, found: list, local: dict, published_year: int | None) -> None:
         """PERSON entities become people with title and affiliation; later surnames refer back."""
         person_entries = {(s, e): eid for s, e, eid, how in found if eid.startswith("person:")}
+        named = {i for s, e, eid, how in found if eid.startswith(("group:", "country:")) for i in range(s, e)}
         surnames: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            title, role, tstart = self._title_before(doc, ent.start)
+            if ent.label_ != "PERSON" or all(i in named for i in range(ent.start, ent.end)):
+                continue  # "Boko Haram" tagged as a person is still the group
+            title, role = self._title_before(doc, ent.start)
             name = ent.text
             eid = person_entries.get((ent.start, ent.end))
             if eid is None and doc[ent.start].text in surnames:
@@ -237,7 +249,7 @@ class ActorsStage:
             for i in range(m[0], m[1]):
                 at[i] = m
         descriptors = []  # (token-text set, group entry id) for descriptor aliases
-        for s, e, eid, how in mentions:
+        for s, e, eid, _how in mentions:
             if eid.startswith(("group:", "local:")):
                 root = doc[s:e].root
                 words = {t.lower_ for t in self._np(root) if not t.is_punct and t.dep_ != "det"}
@@ -287,9 +299,10 @@ class ActorsStage:
         if not ms:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG",)), None)
             if ent is not None and ent.root == head:
-                aid = f"local:{ent.text}"
-                local.setdefault(aid, {"name": ent.text, "kind": "organization", "country": None, "cameo": None,
-                                       "acled_inter": None, "acled_name": ent.text, "sector": None,
+                name = _strip_det(ent.text)
+                aid = f"local:{name}"
+                local.setdefault(aid, {"name": name, "kind": "organization", "country": None, "cameo": None,
+                                       "acled_inter": None, "acled_name": name, "sector": None,
                                        "title": None, "affiliation": None})
                 return aid, dict(local[aid]), "ner_org"
             return None

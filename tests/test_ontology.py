@@ -1,0 +1,47 @@
+"""The ontology tables are complete and consistent with one another."""
+
+from tacitus.ontology import default_ontology, quad_class
+
+
+def test_cameo_table_is_complete():
+    onto = default_ontology()
+    codes = onto.cameo
+    assert len(codes) >= 290
+    for root in [f"{i:02d}" for i in range(1, 21)]:
+        assert root in codes, root
+    for code in ("010", "0211", "057", "0874", "1124", "173", "183", "1831", "192", "195", "2042"):
+        assert code in codes, code
+    assert all(-10 <= g <= 10 for _, g in codes.values())
+
+
+def test_quad_classes():
+    assert quad_class("042") == 1
+    assert quad_class("073") == 2
+    assert quad_class("112") == 3
+    assert quad_class("190") == 4
+
+
+def test_every_code_maps_to_valid_plover_and_acled():
+    onto = default_ontology()
+    for code in onto.cameo:
+        t = onto.event_type(code, 1, 2)
+        assert t.plover is None or t.plover in onto.plover_types, (code, t.plover)
+        if t.acled is not None:
+            assert (t.acled, t.acled_sub) in onto.acled_types, (code, t.acled, t.acled_sub)
+
+
+def test_acled_type_depends_on_actors():
+    onto = default_ontology()
+    assert onto.event_type("192", 2, 1).acled_sub == "Non-state actor overtakes territory"
+    assert onto.event_type("192", 1, 2).acled_sub == "Government regains territory"
+    assert onto.event_type("190", 2, 7).acled == "Violence against civilians"
+    assert onto.event_type("190", 1, 2).acled_sub == "Armed clash"
+    assert onto.event_type("195", 1, 2).acled_sub == "Air/drone strike"
+    assert onto.event_type("175", 1, 6).acled_sub == "Excessive force against protesters"
+    assert onto.event_type("042").acled is None  # ACLED does not code diplomatic visits
+
+
+def test_the_seed_types():
+    onto = default_ontology()
+    t = onto.event_type("192", 2, 2)
+    assert (t.cameo_root, t.plover, t.plover_mode, t.goldstein, t.quad_class) == ("19", "COERCE", "seize", -9.5, 4)
