@@ -77,15 +77,38 @@ def test_negated(extract):
     assert ev.modality == "negated"
 
 
-def test_future(extract):
-    ev = one(extract("The Houthis vowed to attack ships linked to Israel."), "19")
+def test_announced_force_is_a_threat_in_the_future(extract):
+    ev = one(extract("The Houthis vowed to attack ships linked to Israel."), "13")
+    assert ev.type.cameo == "1384"
     assert ev.modality == "future"
     assert ev.actor1.name == "Houthis"
 
 
+def test_announced_cooperation_is_an_intent(extract):
+    ev = one(extract("Japan will send food aid to Sri Lanka, the foreign ministry said."), "03")
+    assert ev.type.plover == "AGREE"
+    assert ev.modality == "future"
+
+
+def test_withdrawn_promise_is_a_refusal(extract):
+    ev = one(extract("Washington said it would not provide military aid to the junta in Niger."), "12")
+    assert ev.type.plover == "REJECT"
+
+
 def test_hypothetical(extract):
-    ev = one(extract("Turkey could strike Kurdish militants in Syria if the talks fail."), "19")
+    ev = one(extract("Turkey could strike Kurdish militants in Syria, officials said."), "19")
     assert ev.modality == "hypothetical"
+
+
+def test_conditional_force_is_a_threat(extract):
+    ev = one(extract("Turkey will strike Kurdish militants in Syria if the talks fail."), "13")
+    assert ev.type.plover == "THREATEN"
+
+
+def test_speaker_demands_with_must(extract):
+    ev = one(extract("Egypt's president said that Israel must withdraw its troops from Gaza."), "10")
+    assert ev.actor1.country == "EGY"
+    assert ev.actor2.country == "ISR"
 
 
 def test_claimed(extract):

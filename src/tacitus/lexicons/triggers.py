@@ -71,7 +71,7 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
     for r in read_tsv(PKG, "modality.tsv", extra_dirs):
         if r["kind"] in ("aux", "mark"):
             modal_aux[r["cue"]] = r["modality"]
-        elif r["kind"] == "verb":
+        elif r["kind"] in ("verb", "adj"):
             modal_verbs[r["cue"]] = (r["modality"], r["embed"] == "y")
         elif r["kind"] == "neg":
             negators.add(r["cue"])

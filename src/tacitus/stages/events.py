@@ -190,6 +190,44 @@ class EventsStage:
         r.update(text=pron.text, start=pron.idx, end=pron.idx + len(pron), method="pronoun:" + (r["method"] or ""))
         return r
 
+    def _reframe(self, v: Token, matrix: Token | None, code: str) -> tuple[str, str | None]:
+        """The CAMEO code once the frame is read: 'threatened to attack' is a threat (138), 'refused to
+        release' a refusal (124), 'urged X to talk' an appeal (026); an announced intent to cooperate
+        is an intent (03x: 'will visit', 'agreed to lift'), an announced or conditional act of force a
+        threat ('said they would blockade', 'may halt mediation if'); a promise withdrawn ('would not
+        provide support') a refusal."""
+        lex = self.lex
+        m = matrix.lemma_.lower() if matrix is not None else None
+        klass = lex.embed_class(m) if m else None
+        if klass in ("threat", "refusal", "appeal", "demand"):
+            new = lex.transform(klass, m, code)
+            return (new, f"embedded:{m}") if new else (code, None)
+        negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in t.children)
+        aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")),
+                   None)
+        intent = m if klass == "intent" else ("will" if aux == "'ll" else aux)
+        root = int(code[:2])
+        if intent and negated and root <= 8:
+            new = lex.transform("refusal", "negated-intent", code)
+            return (new, f"refused:{intent}") if new else (code, None)
+        if intent and not negated:
+            if root <= 8:
+                new = lex.transform("intent", intent, code)
+                return (new, f"intent:{intent}") if new else (code, None)
+            if root >= 14:
+                return lex.transform("threat", "intent", code) or code, f"threat:{intent}"
+        conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                     for g in c.children) for c in v.children)
+        if conditional and root >= 14:
+            return lex.transform("threat", "conditional", code) or code, "threat:conditional"
+        if m in lex.reporting:
+            modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if modal:
+                k = "demand" if modal == "must" else "appeal"
+                new = lex.transform(k, "demand" if k == "demand" else "urge", code)
+                return (new, f"{k}:{modal}") if new else (code, None)
+        return code, None
+
     def _adjacent(self, v: Token, ctx: dict) -> list[dict] | None:
         for t in reversed(v.doc[max(v.sent.start, v.i - 3):v.i]):
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
@@ -291,22 +329,11 @@ class EventsStage:
             comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
             if any(self._rule(c, "V", ctx["at"]) for c in comp):
                 return None
-        matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ == "VERB" else None
-        code = rule.cameo
+        matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") else None
         how = [("light:" + lemma) if noun is not None else None]
-        if matrix is not None:
-            klass = lex.embed_class(matrix.lemma_.lower())
-            if klass:
-                new = lex.transform(klass, matrix.lemma_.lower(), code)
-                if new and klass != "intent":
-                    code, how = new, how + [f"embedded:{matrix.lemma_.lower()}"]
-                elif new and klass == "intent" and self._modality(v, matrix) == "future":
-                    code, how = new, how + [f"intent:{matrix.lemma_.lower()}"]
-        if matrix is None:
-            aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and lex.transform("intent", c.lower_, code)),
-                       None)
-            if aux and not any(c.dep_ == "neg" for c in v.children):
-                code, how = lex.transform("intent", aux, code), how + [f"intent:{aux}"]
+        code, framed = self._reframe(v, matrix, rule.cameo)
+        if framed:
+            how.append(framed)
         subj = self._subject(v)
         if self._passive(v):
             a1_tok, a2_tok = self._by(v, {"by"}), next((c for c in v.children if c.dep_ in PASS_SUBJ), None)
@@ -325,6 +352,8 @@ class EventsStage:
             if matrix is not None and lex.embed_class(matrix.lemma_.lower()) == "appeal":
                 asked = next((c for c in matrix.children if c.dep_ in ("dobj", "dative")), None)
                 a1_tok, a2_tok = self._subject(matrix), asked
+        if framed and framed.startswith(("demand:", "appeal:")) and matrix is not None:
+            a1_tok, a2_tok = self._subject(matrix), subj
         if rule.role == "a2":
             a1_tok, a2_tok = self._by(v, {"from", "by"}) or (self._by(a2_tok, {"from", "by"}) if a2_tok is not None
                                                               else None), subj
