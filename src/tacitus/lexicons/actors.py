@@ -58,6 +58,7 @@ class ActorDictionary:
         self._load_agents(extra_dirs)
         self._load_groups(extra_dirs)
         self._load_people(extra_dirs)
+        self._load_outlets(extra_dirs)
         self.titles = self._load_titles(extra_dirs)
 
     def _add(self, entry: Entry, forms: Iterable[tuple[str, str]]) -> None:
@@ -113,6 +114,13 @@ class ActorDictionary:
                           ("government", "military") else 2 if r["kind"] == "rebel" else 8 if r["kind"] == "igo"
                           else None, sector=(cameo or "")[3:6] or None, title=r["title"] or None,
                           years=(int(r["from_year"]), int(r["to_year"])))
+            self._add(entry, [(r["name"], "name")] + [(a, "alias") for a in r["aliases"].split("|")])
+
+    def _load_outlets(self, extra_dirs: tuple[str, ...]) -> None:
+        for r in read_tsv(PKG, "outlets.tsv", extra_dirs):
+            country = r["country"] or None
+            entry = Entry(id=f"outlet:{r['name']}", etype="outlet", name=r["name"], kind="media", country=country,
+                          cameo=f"{country or '---'}MED", acled_inter=7, sector="MED", acled_name=r["name"])
             self._add(entry, [(r["name"], "name")] + [(a, "alias") for a in r["aliases"].split("|")])
 
     def _load_titles(self, extra_dirs: tuple[str, ...]) -> dict[str, str | None]:

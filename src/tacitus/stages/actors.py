@@ -30,7 +30,7 @@ NP_EXCLUDE = {"relcl", "acl", "appos", "advcl", "conj", "cc", "punct", "parataxi
               "predet", "case"}
 NP_PREPS = {"of", "from", "in"}
 ANAPHOR_ROLES = {"REB", "UAF", "CRM"}
-PRIORITY = {"person": 4, "group": 3, "local": 3, "country": 2, "agent": 1}
+PRIORITY = {"person": 4, "group": 3, "outlet": 3, "local": 3, "country": 2, "agent": 1}
 FIRST_PERSON = {"our", "my", "we", "us"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
@@ -292,7 +292,7 @@ class ActorsStage:
                 ms.append(m)
         if head_m and head_m[2].startswith("person:"):
             return head_m[2], self._entry_info(head_m[2], local), "person"
-        groups = [m for m in ms if m[2].startswith(("group:", "local:")) and m[3] != "backer"]
+        groups = [m for m in ms if m[2].startswith(("group:", "local:", "outlet:")) and m[3] != "backer"]
         if groups:
             m = head_m if head_m in groups else groups[-1]
             return m[2], self._entry_info(m[2], local), "group"

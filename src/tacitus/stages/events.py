@@ -34,6 +34,8 @@ FINITE = {"VBD", "VBZ", "VBP"}
 
 
 def _has_identity(info: dict[str, Any] | None) -> bool:
+    if info and info.get("kind") == "media":
+        return False  # an outlet that reports is a source, not a party to the event
     return bool(info) and bool(info.get("country") or info.get("kind") in (
         "rebel", "militia", "party", "igo", "ngo", "organization", "criminals", "ethnic", "person", "government",
         "military", "police") and (info.get("country") or info.get("cameo") or info.get("kind") in (
@@ -57,12 +59,28 @@ class EventsStage:
                 out.append(c)
         return out
 
+    def _object_words(self, tok: Token) -> list[Token]:
+        """Objects and the words that say what they are: 'mediation efforts', 'state of emergency',
+        'tons of food aid'."""
+        out = []
+        for o in self._objects(tok):
+            out.append(o)
+            for c in o.children:
+                if c.dep_ in ("compound", "amod", "nmod"):
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            out.extend(x for x in g.children if x.dep_ in ("compound", "amod"))
+        return out
+
     def _is_place(self, tok: Token) -> bool:
         return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.lex.place_nouns
 
     def _satisfied(self, tok: Token, dep: str, want: frozenset[str], actor_at: dict) -> bool:
         if dep == "prt":
-            return any(c.dep_ == "prt" and c.lower_ in want for c in tok.children)
+            return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in want for c in tok.children)
         if dep == "prep":
             return any(c.dep_ in ("prep", "agent") and c.lower_ in want for c in tok.children)
         if dep in ("compound", "amod"):
@@ -70,7 +88,7 @@ class EventsStage:
                        for c in tok.children)
         if dep == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in want for c in tok.children)
-        objs = self._objects(tok)
+        objs = self._object_words(tok)
         for o in objs:
             if "@place" in want and self._is_place(o):
                 return True
@@ -81,6 +99,13 @@ class EventsStage:
             if o.lemma_.lower() in want or o.lower_ in want:
                 return True
         return False
+
+    def _yields(self, v: Token, ctx: dict) -> bool:
+        """Whether a complement verb is itself an event (directly or through a light-verb object)."""
+        if self._rule(v, "V", ctx["at"]) is not None:
+            return True
+        return v.lemma_.lower() in self.lex.light and any(
+            o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx["at"]) for o in self._object_words(v))
 
     def _rule(self, tok: Token, pos: str, actor_at: dict) -> Rule | None:
         for rule in self.lex.rules.get((pos, tok.lemma_.lower()), ()):
@@ -228,6 +253,31 @@ class EventsStage:
                 return (new, f"{k}:{modal}") if new else (code, None)
         return code, None
 
+    def _participant(self, head: Token, a1: list | None, ctx: dict, skip: Token | None = None) -> list[dict] | None:
+        """The nearest other actor inside the predicate ('demanded that the US cancel...', 'offered its
+        troops to Lebanon's president', 'a truce with Moslem forces'): breadth first through the
+        trigger's dependents, leaving out its subject and attributions."""
+        taken = {a["id"] for a in a1 or []}
+        queue = [(c, 1) for c in head.children if c.dep_ not in SUBJ + ("punct", "cc", "advmod") and c != skip]
+        seen = 0
+        while queue and seen < 40:
+            tok, depth = queue.pop(0)
+            seen += 1
+            if tok.lower_ == "according" or (tok.dep_ == "relcl" and depth == 1) or tok.lemma_ in self.lex.reporting:
+                continue  # attributions are sources, not participants
+            span = ctx["at"].get(tok.i)
+            if span is not None and span.label_ not in taken:
+                r = self._ref(span, ctx)
+                r["method"] = "participant:" + (r["method"] or "")
+                return [r]
+            if tok.lower_ in PRONOUNS and tok.dep_ in SUBJ and depth <= 2:
+                r = self._antecedent(tok, ctx)
+                if r and r["id"] not in taken:
+                    return [r]
+            if depth < 4:
+                queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in ("punct", "cc"))
+        return None
+
     def _adjacent(self, v: Token, ctx: dict) -> list[dict] | None:
         for t in reversed(v.doc[max(v.sent.start, v.i - 3):v.i]):
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
@@ -310,7 +360,7 @@ class EventsStage:
         noun = None
         # a light verb takes its event from the noun it governs
         if lemma in lex.light and (rule is None or not rule.constraints):
-            for o in self._objects(v):
+            for o in self._object_words(v):
                 nrule = self._rule(o, "N", ctx["at"]) if o.pos_ in ("NOUN", "PROPN") else None
                 if nrule is not None:
                     rule, noun = nrule, o
@@ -323,11 +373,11 @@ class EventsStage:
         # a verb whose complement is an event hands its subject and modality to that event
         if lemma in lex.modal_verbs and lex.modal_verbs[lemma][1] and noun is None:
             comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-            if any(self._rule(c, "V", ctx["at"]) or c.lemma_.lower() in lex.light for c in comp):
+            if any(self._yields(c, ctx) for c in comp):
                 return None
-        if lex.embed_class(lemma) == "appeal" and noun is None:
+        if lex.embed_class(lemma) in ("appeal", "demand", "threat", "refusal") and noun is None:
             comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-            if any(self._rule(c, "V", ctx["at"]) for c in comp):
+            if any(self._yields(c, ctx) for c in comp):
                 return None
         matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") else None
         how = [("light:" + lemma) if noun is not None else None]
@@ -349,7 +399,7 @@ class EventsStage:
                 a2_tok = self._target(v)
                 if a2_tok is not None and a2_tok.dep_ == "xcomp":
                     a2_tok = None
-            if matrix is not None and lex.embed_class(matrix.lemma_.lower()) == "appeal":
+            if matrix is not None and lex.embed_class(matrix.lemma_.lower()) in ("appeal", "demand"):
                 asked = next((c for c in matrix.children if c.dep_ in ("dobj", "dative")), None)
                 a1_tok, a2_tok = self._subject(matrix), asked
         if framed and framed.startswith(("demand:", "appeal:")) and matrix is not None:
@@ -379,6 +429,8 @@ class EventsStage:
                             a1_tok = a1_tok or self._by(g) or (g if ctx["at"].get(g.i) else None)
         a1 = self._actor(a1_tok, ctx)
         a2 = self._actor(a2_tok, ctx)
+        if a2 is None and rule.role == "a1" and not self._passive(v):
+            a2 = self._participant(noun if noun is not None else v, a1, ctx, skip=a1_tok)
         if a1 is None and a1_tok is None and not self._passive(v) and rule.role == "a1" and v.tag_ in FINITE:
             a1 = self._adjacent(v, ctx)  # a misparsed clause: the actor written right before the verb
         trig = noun if noun is not None else v
@@ -424,6 +476,12 @@ class EventsStage:
                                 a1 = extra
                             elif extra and not a2:
                                 a2 = extra
+        if a1 and not a2:
+            a2 = self._participant(n, a1, ctx)
+        if not a1:
+            gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head if n.dep_ == "dobj" else None
+            if gov is not None and gov.pos_ == "VERB" and gov.i not in ctx.get("triggers", ()):
+                a1 = self._actor(self._subject(gov), ctx)
         if not a1 and not a2:
             return None
         if not a1 and a2 and rule.cameo[:2] in ("04", "05", "06", "03"):
