@@ -230,6 +230,11 @@ class EventsStage:
         negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in t.children)
         aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")),
                    None)
+        own_subject = any(c.dep_ in SUBJ and c.lower_ not in PRONOUNS for c in v.children)
+        if klass == "intent" and (self._passive(v) or (v.dep_ == "ccomp" and own_subject)):
+            klass = None  # "she hoped officials would be indicted": not her act
+        if self._passive(v):
+            aux = None
         intent = m if klass == "intent" else ("will" if aux == "'ll" else aux)
         root = int(code[:2])
         if intent and negated and root <= 8:
@@ -418,6 +423,17 @@ class EventsStage:
                 a1_tok = self._by(subj) or subj
         # "killed in an air strike by government forces"
         if code[:2] in ("18", "19"):
+            for c in v.children:
+                if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in consumed:  # "killed in tank shelling"
+                    vrule = self._rule(c, "V", ctx["at"])
+                    if vrule is not None and vrule.cameo[:2] in ("18", "19", "20") and vrule.cameo != "190":
+                        rule, code = vrule, vrule.cameo
+                        consumed.add(c.i)
+                if c.dep_ == "prep" and c.lower_ == "in" and a1_tok is None:
+                    g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    span = ctx["at"].get(g.i) if g is not None else None
+                    if span is not None and span.kb_id_ in ("demonym", "country+agent", "group"):
+                        a1_tok = g
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                     for g in c.children:
