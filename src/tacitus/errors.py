@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "T012": "internal error while processing this input",
     "T013": "invalid setting",
     "T014": "cannot read input",
+    "T015": "cannot read the gold file",
 }
 
 

@@ -49,6 +49,7 @@ class EventType:
     plover_mode: str | None = None
     acled: str | None = None
     acled_sub: str | None = None
+    ucdp_violence: int | None = None  # UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from ..errors import SettingsError
+from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import stages as stages_cmd
 from . import summary as summary_cmd
@@ -22,6 +23,7 @@ app = typer.Typer(
 app.command("extract")(extract_cmd.extract)
 app.command("stages")(stages_cmd.stages)
 app.command("summary")(summary_cmd.summary)
+app.command("evaluate")(evaluate_cmd.evaluate)
 
 
 @app.command("version")

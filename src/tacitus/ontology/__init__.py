@@ -67,6 +67,21 @@ class Ontology:
             return r.acled, r.acled_sub
         return None, None
 
+    @staticmethod
+    def ucdp_violence(code: str, a1: int | None, a2: int | None) -> int | None:
+        """UCDP's type of violence for organised violence (CAMEO 18-20) from the ACLED inter codes of
+        the actors: one-sided (3) when civilians are the target, state-based (1) when a state's forces
+        take part, non-state (2) when two organised non-state groups fight."""
+        if code[:2] not in ("18", "19", "20"):
+            return None
+        if a2 == 7:
+            return 3
+        if a1 in (1, 8) or a2 in (1, 8):
+            return 1
+        if a1 in (2, 3, 4) and a2 in (2, 3, 4):
+            return 2
+        return None
+
     def event_type(self, code: str, a1_inter: int | None = None, a2_inter: int | None = None) -> EventType:
         if code not in self.cameo:
             raise KeyError(f"unknown CAMEO code {code!r}")
@@ -74,7 +89,8 @@ class Ontology:
         plover, mode = self._plover(code)
         acled, acled_sub = self._acled(code, a1_inter, a2_inter)
         return EventType(cameo=code, cameo_root=code[:2], cameo_label=label, quad_class=quad_class(code),
-                         goldstein=goldstein, plover=plover, plover_mode=mode, acled=acled, acled_sub=acled_sub)
+                         goldstein=goldstein, plover=plover, plover_mode=mode, acled=acled, acled_sub=acled_sub,
+                         ucdp_violence=self.ucdp_violence(code, a1_inter, a2_inter))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons.actors import ActorDictionary, Entry, default_dictionary
+from ..lexicons.actors import ActorDictionary, Entry, default_dictionary, word_list
 from ..nlp.extensions import ACTORS, MENTIONS, register
 
 BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
@@ -61,6 +61,7 @@ class ActorsStage:
         for (cs, key), texts in by_key.items():
             docs = [nlp.make_doc(t) for t in texts]
             (self.cs if cs else self.ci).add(key, docs)
+        self.member_nouns = word_list("member_nouns.txt") | word_list("place_nouns.txt")
         titles = sorted(dictionary.titles, key=len, reverse=True)
         self.title_re = re.compile(r"(?:^|[\s(,])(" + "|".join(re.escape(t) for t in titles) + r")\s+$")
 
@@ -230,14 +231,18 @@ class ActorsStage:
     def _entry_info(self, eid: str, local: dict) -> dict[str, Any]:
         return dict(local[eid]) if eid in local else _info(self.d.entries[eid])
 
-    def _np(self, head: Token) -> list[Token]:
+    def _np(self, head: Token, at: dict | None = None) -> list[Token]:
+        """The noun phrase that names an actor: the head and its modifiers, and an 'of/from/in' phrase
+        only after an agent or membership noun ('fighters from the SDF', 'members of Hamas')."""
         toks = [head]
         stack = [c for c in head.children]
+        with_pp = head.lower_ in self.member_nouns or head.lemma_.lower() in self.member_nouns or (
+            at is not None and head.i in at and at[head.i][2].startswith("agent:"))
         while stack:
             c = stack.pop()
             if c.dep_ in NP_EXCLUDE and c.head == head:
                 continue
-            if c.dep_ == "prep" and (c.head != head or c.lower_ not in NP_PREPS):
+            if c.dep_ == "prep" and (c.head != head or c.lower_ not in NP_PREPS or not with_pp):
                 continue
             toks.append(c)
             stack.extend(c.children)
@@ -262,7 +267,7 @@ class ActorsStage:
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ in ("compound", "amod", "nmod"):
                 continue
-            np = self._np(tok)
+            np = self._np(tok, at)
             res = self._resolve(doc, tok, np, at, local, focus, descriptors, groups_seen)
             if res is None:
                 continue

@@ -34,6 +34,9 @@ class AssembleStage:
         if not a:
             return None
         i = info.get(a["id"], {})
+        if a["id"].startswith("raw:"):  # named in the text but not resolved to a known actor
+            return ActorRef(text=a["text"], name=None, country=None, kind=None, cameo=None, acled_inter=None,
+                            acled_name=None, start=a["start"], end=a["end"], method=a.get("method"))
         return ActorRef(text=a["text"], name=i.get("name"), country=i.get("country"), kind=i.get("kind"),
                         cameo=i.get("cameo"), acled_inter=i.get("acled_inter"), acled_name=i.get("acled_name"),
                         start=a["start"], end=a["end"], sector=i.get("sector"), method=a.get("method"))

@@ -30,7 +30,10 @@ PRONOUNS = {"they": "plural", "them": "plural", "their": "plural", "it": "thing"
             "he": "person", "him": "person", "his": "person", "she": "person", "her": "person"}
 SYMMETRIC = {"04", "06"}  # meeting and cooperating go both ways
 MAX_PAIRS = 4
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "into"}
 FINITE = {"VBD", "VBZ", "VBP"}
+HEADLINE_PASSIVE = {"kill", "wound", "injure", "murder", "execute", "behead", "abduct", "kidnap", "arrest", "detain",
+                    "shoot", "slay", "hurt", "torture", "capture", "massacre", "lynch"}
 
 
 def _has_identity(info: dict[str, Any] | None) -> bool:
@@ -88,6 +91,12 @@ class EventsStage:
                        for c in tok.children)
         if dep == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in want for c in tok.children)
+        if dep == "subj":
+            subj = next((c for c in tok.children if c.dep_ in SUBJ + ("agent",)), None)
+            if subj is not None and subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+            return subj is not None and (subj.lemma_.lower() in want or any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in want for c in subj.children))
         objs = self._object_words(tok)
         for o in objs:
             if "@place" in want and self._is_place(o):
@@ -134,7 +143,21 @@ class EventsStage:
         return None
 
     def _passive(self, v: Token) -> bool:
-        return any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children)
+        """Passive voice, including the headline ellipsis '20 militants [were] killed in air strikes' and
+        participles after a noun ('two soldiers wounded in an attack'): a transitive act of violence with
+        no object reads as passive."""
+        if any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children):
+            return True
+        if v.lemma_.lower() in HEADLINE_PASSIVE and v.tag_ in ("VBD", "VBN"):
+            return not any(c.dep_ in ("dobj", "attr") for c in v.children)
+        return False
+
+    def _patient(self, v: Token) -> Token | None:
+        """Who was acted on in a passive clause: the passive subject, or the noun a participle modifies."""
+        subj = next((c for c in v.children if c.dep_ in PASS_SUBJ + SUBJ), None)
+        if subj is None and v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return v.head
+        return subj
 
     def _by(self, tok: Token, preps=AGENT_PREPS) -> Token | None:
         for c in tok.children:
@@ -144,16 +167,21 @@ class EventsStage:
                         return g
         return None
 
-    def _target(self, tok: Token, preps=TARGET_PREPS) -> Token | None:
-        for c in tok.children:
-            if c.dep_ == "dobj":
-                return c
-        for c in tok.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-        return None
+    def _target(self, tok: Token, preps=TARGET_PREPS, ctx: dict | None = None) -> Token | None:
+        """The one acted on: the object, or the object of 'against/on/at/with...' on the verb or on its
+        object ('imposed sanctions on Iran'); an actor is preferred over a thing ('fired tear gas at the
+        crowd')."""
+        cands = [c for c in tok.children if c.dep_ == "dobj"]
+        holders = [tok] + cands
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    cands += [g for g in c.children if g.dep_ == "pobj"]
+        if ctx is not None:
+            for c in cands:
+                if c.i in ctx["at"] or c.lower_ in PRONOUNS:
+                    return c
+        return cands[0] if cands else None
 
     # ------------------------------------------------------------------ actors
     def _actor(self, tok: Token | None, ctx: dict) -> list[dict] | None:
@@ -188,6 +216,12 @@ class EventsStage:
     def _ref(self, span: Span, ctx: dict) -> dict:
         return {"id": span.label_, "text": span.text, "start": span.start_char, "end": span.end_char,
                 "method": span.kb_id_, "tok": span.root.i}
+
+    def _raw(self, tok: Token) -> dict:
+        toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t == tok]
+        start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        text = tok.doc.text[start:end]
+        return {"id": f"raw:{text}", "text": text, "start": start, "end": end, "method": "unresolved"}
 
     def _antecedent(self, pron: Token, ctx: dict) -> dict | None:
         want = PRONOUNS[pron.lower_]
@@ -259,6 +293,10 @@ class EventsStage:
         return code, None
 
     def _participant(self, head: Token, a1: list | None, ctx: dict, skip: Token | None = None) -> list[dict] | None:
+        """The other party of the event, else (as CAMEO coders do) the place it was aimed at."""
+        return self._search(head, a1, ctx, skip, places=False) or self._search(head, a1, ctx, skip, places=True)
+
+    def _search(self, head: Token, a1: list | None, ctx: dict, skip: Token | None, places: bool) -> list[dict] | None:
         """The nearest other actor inside the predicate ('demanded that the US cancel...', 'offered its
         troops to Lebanon's president', 'a truce with Moslem forces'): breadth first through the
         trigger's dependents, leaving out its subject and attributions."""
@@ -270,6 +308,8 @@ class EventsStage:
             seen += 1
             if tok.lower_ == "according" or (tok.dep_ == "relcl" and depth == 1) or tok.lemma_ in self.lex.reporting:
                 continue  # attributions are sources, not participants
+            if tok.dep_ == "prep" and tok.lower_ in LOCATIVE and not places:
+                continue  # "met in Cairo": where, not with whom
             span = ctx["at"].get(tok.i)
             if span is not None and span.label_ not in taken:
                 r = self._ref(span, ctx)
@@ -301,6 +341,8 @@ class EventsStage:
                 continue
             for c in t.children:
                 if c.dep_ == "neg" or c.lower_ in self.lex.negators:
+                    return "negated"
+                if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
                     return "negated"
         if matrix is not None and matrix.lemma_ in self.lex.modal_verbs:
             return self.lex.modal_verbs[matrix.lemma_][0]
@@ -342,21 +384,61 @@ class EventsStage:
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans[ACTORS], key=lambda s: s.start) if ACTORS in doc.spans else []
         ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {}}
-        events: list[dict] = []
         consumed: set[int] = set()
-        for tok in doc:
-            if tok.i in consumed:
+        found: list[tuple[int, list[dict]]] = []
+        by_token: dict[int, str] = {}
+        for tok in doc:  # verbs first: they claim the event nouns and participles that are part of them
+            if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
                 continue
-            if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-                ev = self._verb_event(tok, ctx, consumed)
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
-                ev = self._noun_event(tok, ctx)
-            else:
-                ev = None
-            if ev:
-                events.extend(ev)
+            own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
+            head_code = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl") and not own_subj else None
+            evs = self._verb_event(tok, ctx, consumed)
+            if evs and head_code and evs[0]["cameo"][:2] == head_code[:2]:
+                continue  # "met ... to discuss", "launched an attack, killing three": one event
+            if evs:
+                found.append((tok.i, evs))
+                by_token[tok.i] = evs[0]["cameo"]
+                for c in tok.children:
+                    if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in HEADLINE_PASSIVE:
+                        consumed.add(c.i)
+                for o in self._object_words(tok):
+                    if o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx["at"]):
+                        consumed.add(o.i)
+        for tok in doc:
+            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            evs = self._noun_event(tok, ctx)
+            if evs:
+                found.append((tok.i, evs))
+        events: list[dict] = []
+        at_char = {t.idx: t for t in doc}
+        for i, evs in sorted(found, key=lambda x: x[0]):
+            if self._fold(at_char.get(evs[0]["trigger"][0], doc[i]), evs, events):
+                continue
+            events.extend(evs)
         doc._.events = [self._finish(doc, e, ctx) for e in events]
         return doc
+
+    def _fold(self, tok: Token, evs: list[dict], events: list[dict]) -> bool:
+        """An event mention that refers back to one already recorded ('the kidnapping', 'in that
+        battle', 'two people were killed' after the strike) adds to it instead of making another."""
+        root = evs[0]["cameo"][:2]
+        prior = [e for e in events if e["cameo"][:2] == root or (root in ("18", "19", "20") and e["cameo"][:2]
+                                                                 in ("18", "19", "20"))]
+        if not prior:
+            return False
+        anaphoric = tok.pos_ == "NOUN" and any(c.lower_ in ("the", "that", "this", "these", "those")
+                                              for c in tok.children if c.dep_ == "det")
+        no_agent = root in ("18", "19", "20") and all(e["a1"] is None for e in evs) and \
+            tok.sent.start_char - prior[-1]["sent"][1] < 400
+        if not (anaphoric or no_agent):
+            return False
+        target = prior[-1]
+        for e in evs:
+            if target["a2"] is None and e["a2"] is not None and (target["a1"] or {}).get("id") != e["a2"]["id"]:
+                target["a2"] = e["a2"]
+        target.setdefault("mentions", []).append(evs[0]["trigger"])
+        return True
 
     def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
         lex = self.lex
@@ -391,7 +473,7 @@ class EventsStage:
             how.append(framed)
         subj = self._subject(v)
         if self._passive(v):
-            a1_tok, a2_tok = self._by(v, {"by"}), next((c for c in v.children if c.dep_ in PASS_SUBJ), None)
+            a1_tok, a2_tok = self._by(v, {"by"}), self._patient(v)
         else:
             a1_tok = subj
             a2_tok = None
@@ -401,7 +483,7 @@ class EventsStage:
                     a2_tok = next((g for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                                    for g in c.children if g.dep_ == "pobj" and g != noun), None)
             else:
-                a2_tok = self._target(v)
+                a2_tok = self._target(v, ctx=ctx)
                 if a2_tok is not None and a2_tok.dep_ == "xcomp":
                     a2_tok = None
             if matrix is not None and lex.embed_class(matrix.lemma_.lower()) in ("appeal", "demand"):
@@ -445,8 +527,13 @@ class EventsStage:
                             a1_tok = a1_tok or self._by(g) or (g if ctx["at"].get(g.i) else None)
         a1 = self._actor(a1_tok, ctx)
         a2 = self._actor(a2_tok, ctx)
-        if a2 is None and rule.role == "a1" and not self._passive(v):
+        if a2 is None and a2_tok is not None and (self._passive(v) or rule.role == "a2") and code[:2] in ("18", "19", "20"):
+            a2 = [self._raw(a2_tok)]  # "168 were killed": the victims, even unnamed
+        if a2 is None and rule.role == "a1" and not self._passive(v) and not (
+                code[:2] in SYMMETRIC and a1 and len(a1) > 1):
             a2 = self._participant(noun if noun is not None else v, a1, ctx, skip=a1_tok)
+        if a1 is None and a1_tok is not None and code[:2] == "14" and not self._passive(v):
+            a1 = [self._raw(a1_tok)]  # "thousands marched": a crowd with no name
         if a1 is None and a1_tok is None and not self._passive(v) and rule.role == "a1" and v.tag_ in FINITE:
             a1 = self._adjacent(v, ctx)  # a misparsed clause: the actor written right before the verb
         trig = noun if noun is not None else v
@@ -466,6 +553,11 @@ class EventsStage:
         if poss is not None and not a1:
             a1 = self._actor(poss, ctx)
         a2 = None
+        if n.dep_ == "compound" and not a1:  # headline style: "Al-Shabaab ambush AU troops"
+            left = [c for c in n.head.children if c.dep_ == "compound" and c.i < n.i and c.i in ctx["at"]]
+            left += [c for c in n.children if c.dep_ == "compound" and c.i in ctx["at"]]
+            a1 = self._actor(left[-1], ctx) if left else None
+            a2 = self._actor(n.head, ctx)
         between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None:
             obj = next((g for g in between.children if g.dep_ == "pobj"), None)
@@ -473,7 +565,7 @@ class EventsStage:
             if len(both) >= 2:
                 a1, a2 = [both[0]], both[1:]
         if a2 is None:
-            a2 = self._actor(self._target(n, TARGET_PREPS - {"to"}), ctx)
+            a2 = self._actor(self._target(n, TARGET_PREPS - {"to"}, ctx), ctx)
         for c in n.children:  # "a deal brokered with tribal elders that allowed jihadis to leave"
             if c.dep_ in ("acl", "relcl") and (not a1 or not a2):
                 other = self._actor(self._target(c, {"with", "against", "on", "by"}), ctx)
@@ -518,7 +610,10 @@ class EventsStage:
             i1 = ctx["info"].get(a1["id"]) if a1 else None
             i2 = ctx["info"].get(a2["id"]) if a2 else None
             if not (_has_identity(i1) or _has_identity(i2)):
-                continue
+                # organised violence is worth recording even when only "gunmen" or "villagers" are named
+                raw = any(a and a["id"].startswith("raw:") for a in (a1, a2))
+                if not (code[:2] in ("14", "18", "19", "20") and (i1 or i2 or raw) and trig.pos_ in ("VERB", "NOUN")):
+                    continue
             conf = 0.45 + 0.2 * bool(a1) + 0.15 * bool(a2) + 0.1 * (trig.pos_ == "VERB")
             conf -= 0.05 * sum(1 for a in (a1, a2) if a and str(a.get("method", "")).startswith(("pronoun", "agent+")))
             out.append({"trigger": [trig.idx, trig.idx + len(trig), trig.text], "cameo": code, "rule": rule,
