@@ -36,10 +36,11 @@ class Pipeline:
         register()
         self.settings = settings or load()
         self.nlp = nlp or load_model(self.settings.model)
-        lex = list(self.settings.lexicons)
+        values = {"lexicons": list(self.settings.lexicons), "gazetteer": self.settings.gazetteer,
+                  "min_confidence": self.settings.min_confidence}
         for name in stages.STAGES:
             if name not in self.nlp.pipe_names:
-                config = {} if name in stages.NO_CONFIG else {"lexicons": lex}
+                config = {k: values[k] for k in stages.CONFIG.get(name, ())}
                 where = stages.PLACEMENT.get(name, {})
                 if any(v not in self.nlp.pipe_names for v in where.values()):
                     where = {}

@@ -32,6 +32,8 @@ TABLE: tuple[Setting, ...] = (
     Setting("published", None, "publication date (YYYY-MM-DD) for inputs that carry none"),
     Setting("lexicons", (), "extra lexicon folders whose TSV files extend the packaged ones"),
     Setting("min_confidence", 0.0, "events below this confidence are dropped"),
+    Setting("gazetteer", None, "gazetteer file (default: built once into ~/.cache/tacitus from packaged data; "
+                               "see `tacitus gazetteer build`)"),
 )
 _BY_NAME = {s.name: s for s in TABLE}
 
@@ -46,6 +48,7 @@ class Settings:
     published: str | None = None
     lexicons: tuple[str, ...] = field(default_factory=tuple)
     min_confidence: float = 0.0
+    gazetteer: str | None = None
 
     def with_(self, **changes: Any) -> Settings:
         clean = {k: v for k, v in changes.items() if v is not None}

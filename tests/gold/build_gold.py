@@ -29,11 +29,25 @@ def quote(text, content, speaker, direct=True, after=0):
 DOCS = []
 
 
+def every(name, lat, lon):
+    """Every whole-word mention of a place name."""
+    import re
+
+    def find(text):
+        return [{"start": m.start(), "end": m.end(), "text": name, "lat": lat, "lon": lon}
+                for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return find
+
+
 def doc(id_, published, text, events, places=(), quotes=()):
+    found = []
+    for p in places:
+        got = p(text)
+        found.extend(got if isinstance(got, list) else [got])
+    found.sort(key=lambda p: p["start"])
     DOCS.append({"id": f"tacitus-gold:{id_}", "dataset": "tacitus-gold", "title": None, "text": text,
                  "published": published, "url": None, "meta": {},
-                 "gold": {"events": events, "places": [p(text) for p in places],
-                          "quotes": [q(text) for q in quotes]}})
+                 "gold": {"events": events, "places": found, "quotes": [q(text) for q in quotes]}})
 
 
 def ev(cameo, plover, acled, acled_sub, a1, a2, date, loc=None, fatal=None):
@@ -73,14 +87,15 @@ doc("ukr-missile", "2024-05-24", t,
     [ev("194", "ASSAULT", "Explosions/Remote violence", "Shelling/artillery/missile attack",
         ["Russian forces", "Military Forces of Russia"], ["Kharkiv", "Civilians (Ukraine)", "civilians"], "2024-05-23",
         ("Kharkiv", "UKR", 49.98081, 36.25272), 3)],
-    [lambda x: place(x, "Kharkiv", 49.98081, 36.25272)])
+    [lambda x: place(x, "Kharkiv", 49.98081, 36.25272), every("Ukraine", 49.0, 32.0)])
 
 t = ("The foreign ministers of Egypt and Jordan met in Cairo on Monday to discuss the war in Gaza. "
      "Egypt urged Israel to allow more aid into the territory.")
 doc("egy-meet", "2024-02-13", t,
     [ev("040", "CONSULT", None, None, ["Egypt"], ["Jordan"], "2024-02-12", ("Cairo", "EGY", 30.06263, 31.24967)),
      ev("025", "REQUEST", None, None, ["Egypt"], ["Israel"], "2024-02-13")],
-    [lambda x: place(x, "Cairo", 30.06263, 31.24967), lambda x: place(x, "Gaza", 31.5, 34.46667)])
+    [lambda x: place(x, "Cairo", 30.06263, 31.24967), lambda x: place(x, "Gaza", 31.5, 34.46667),
+     every("Egypt", 27.0, 30.0), every("Jordan", 31.0, 36.0), every("Israel", 31.5, 34.75)])
 
 t = ("Houthi rebels fired two missiles at a cargo ship in the Red Sea on Wednesday, the U.S. military said. "
      "The United States vowed to retaliate.")
@@ -88,7 +103,7 @@ doc("yem-ship", "2024-01-11", t,
     [ev("194", "ASSAULT", "Explosions/Remote violence", "Shelling/artillery/missile attack", ["Houthis"], None,
         "2024-01-10"),
      ev("1384", "THREATEN", None, None, ["United States"], None, "2024-01-11")],
-    [lambda x: place(x, "Red Sea", 20.0, 38.0)])
+    [lambda x: place(x, "Red Sea", 20.0, 38.0), every("U.S.", 39.76, -98.5), every("United States", 39.76, -98.5)])
 
 t = ("Al-Shabaab militants stormed a hotel in Mogadishu late on Friday, killing at least nine people "
      "before security forces ended the siege, police said.")
@@ -102,7 +117,7 @@ t = ("Colombia's government and ELN rebels signed a ceasefire agreement in Havan
 doc("col-ceasefire", "2023-06-10", t,
     [ev("057", "AGREE", "Strategic developments", "Agreement", ["Colombia", "Government of Colombia"],
         ["National Liberation Army", "ELN"], "2023-06-09", ("Havana", "CUB", 23.13302, -82.38304))],
-    [lambda x: place(x, "Havana", 23.13302, -82.38304)])
+    [lambda x: place(x, "Havana", 23.13302, -82.38304), every("Colombia", 4.0, -73.25)])
 
 t = ("Myanmar's military carried out air strikes on villages in Sagaing region on Tuesday, killing 11 people, "
      "according to local residents.")
@@ -110,13 +125,13 @@ doc("mmr-air", "2023-04-12", t,
     [ev("195", "ASSAULT", "Explosions/Remote violence", "Air/drone strike", ["Myanmar's military",
         "Military Forces of Myanmar"], ["villages", "Civilians (Myanmar)"], "2023-04-11",
         ("Sagaing", "MMR", 22.0, 95.5), 11)],
-    [lambda x: place(x, "Sagaing", 22.0, 95.5)])
+    [lambda x: place(x, "Sagaing", 22.0, 95.5), every("Myanmar", 22.0, 98.0)])
 
 t = ("The European Union imposed new sanctions on Iran on Monday over its supply of drones to Russia, "
      "EU foreign ministers said in Brussels.")
 doc("eu-sanctions", "2023-12-12", t,
     [ev("163", "SANCTION", None, None, ["European Union"], ["Iran"], "2023-12-11")],
-    [lambda x: place(x, "Brussels", 50.85045, 4.34878)])
+    [lambda x: place(x, "Brussels", 50.85045, 4.34878), every("Iran", 32.0, 53.0), every("Russia", 60.0, 100.0)])
 
 t = ("Gunmen abducted 25 students from a school in Kaduna state on Thursday, police said. "
      "No group has claimed the kidnapping.")
@@ -130,7 +145,7 @@ t = ("Sudan's Rapid Support Forces captured the town of Wad Madani from the army
 doc("sdn-capture", "2023-12-19", t,
     [ev("192", "COERCE", "Battles", "Non-state actor overtakes territory", ["Rapid Support Forces"],
         ["army", "Military Forces of Sudan"], "2023-12-18", ("Wad Madani", "SDN", 14.40118, 33.51989))],
-    [lambda x: place(x, "Wad Madani", 14.40118, 33.51989)])
+    [lambda x: place(x, "Wad Madani", 14.40118, 33.51989), every("Sudan", 15.0, 30.0)])
 
 t = ("A local newspaper published a long feature on the history of the railway. "
      "Weather in the capital was mild on Saturday.")
@@ -143,7 +158,7 @@ doc("lbn-strikes", "2024-03-17", t,
         ["Lebanon", "targets"], "2024-03-16", None, 2),
      ev("194", "ASSAULT", "Explosions/Remote violence", "Shelling/artillery/missile attack", ["Hezbollah"],
         ["Israel"], "2024-03-16")],
-    [lambda x: place(x, "Lebanon", 33.83333, 35.83333), lambda x: place(x, "Israel", 31.5, 34.75)])
+    [every("Lebanon", 33.83333, 35.83333), every("Israel", 31.5, 34.75)])
 
 if __name__ == "__main__":
     with (HERE / "tacitus-gold.jsonl").open("w", encoding="utf-8") as fh:

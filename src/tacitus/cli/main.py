@@ -9,6 +9,7 @@ import typer
 from ..errors import SettingsError
 from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
+from . import gazetteer as gazetteer_cmd
 from . import stages as stages_cmd
 from . import summary as summary_cmd
 
@@ -24,6 +25,7 @@ app.command("extract")(extract_cmd.extract)
 app.command("stages")(stages_cmd.stages)
 app.command("summary")(summary_cmd.summary)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.add_typer(gazetteer_cmd.app, name="gazetteer")
 
 
 @app.command("version")

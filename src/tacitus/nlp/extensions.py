@@ -10,13 +10,17 @@ DOC_ATTRS = {
     "local_actors": None,   # actors defined inside this article (abbreviations, people): {id: info}
     "actor_info": None,     # every resolved actor: {actor_id: info}
     "focus_country": None,  # the article's most-mentioned country (ISO3), a fallback for agents
+    "places": None,         # resolved places as dicts, written by the geocode stage
+    "dates": None,          # resolved temporal expressions as dicts, written by the dates stage
     "events": None,         # events as dicts, written by the events stage
+    "event_context": None,  # where and when each event happened: {event id: {location, date}}
     "record": None,         # the article record (JSON form), written by assemble
 }
 
 # span groups, one per layer
 MENTIONS = "tacitus_mentions"   # dictionary matches: label_ = entry id, kb_id_ = how it matched
 ACTORS = "tacitus_actors"       # resolved noun phrases: label_ = actor id, kb_id_ = method
+PLACES = "tacitus_places"       # toponyms: label_ = kind hint, kb_id_ = detection rule
 
 
 def register() -> None:

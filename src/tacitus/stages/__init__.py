@@ -3,9 +3,13 @@
 Importing this package registers the factories. STAGES is the order the pipeline adds them in;
 `tacitus stages` lists them with what each requires and assigns (from spaCy's own metadata)."""
 
-from . import actors, assemble, events, paragraphs  # noqa: F401  (registers the factories)
+from . import actors, assemble, context, dates, events, geocode, paragraphs, places  # noqa: F401
 
-STAGES: tuple[str, ...] = ("tacitus_paragraphs", "tacitus_actors", "tacitus_events", "tacitus_assemble")
+STAGES: tuple[str, ...] = ("tacitus_paragraphs", "tacitus_actors", "tacitus_places", "tacitus_geocode",
+                           "tacitus_dates", "tacitus_events", "tacitus_context", "tacitus_assemble")
 # where each goes in the spaCy pipeline (default: at the end)
 PLACEMENT: dict[str, dict[str, str]] = {"tacitus_paragraphs": {"before": "parser"}}
-NO_CONFIG = {"tacitus_paragraphs", "tacitus_assemble"}
+# which settings each stage takes as config
+CONFIG: dict[str, tuple[str, ...]] = {"tacitus_actors": ("lexicons",), "tacitus_events": ("lexicons",),
+                                      "tacitus_places": ("gazetteer",), "tacitus_geocode": ("gazetteer",),
+                                      "tacitus_assemble": ("min_confidence",)}

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.actors import ActorDictionary, Entry, default_dictionary, word_list
+from ..nlp.dateline import dateline
 from ..nlp.extensions import ACTORS, MENTIONS, register
 
 BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
@@ -303,6 +304,9 @@ class ActorsStage:
             return m[2], self._entry_info(m[2], local), "group"
         if not ms:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG",)), None)
+            line = dateline(doc)
+            if ent is not None and line and any(ent.start < sp.end and sp.start < ent.end for sp in line.values()):
+                return None  # 'MOGADISHU, Somalia (AFP) —': the dateline names a place and an outlet
             if ent is not None and ent.root == head:
                 name = _strip_det(ent.text)
                 aid = f"local:{name}"

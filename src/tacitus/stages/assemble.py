@@ -17,18 +17,22 @@ from ..records import (
     Actor,
     ActorRef,
     Article,
+    DateMention,
     DateRef,
     Event,
     Evidence,
+    LocationRef,
+    Place,
     Problem,
     Span,
 )
 
 
 class AssembleStage:
-    def __init__(self, ontology: Ontology):
+    def __init__(self, ontology: Ontology, min_confidence: float = 0.0):
         register()
         self.onto = ontology
+        self.min_confidence = min_confidence
 
     def _ref(self, a: dict | None, info: dict) -> ActorRef | None:
         if not a:
@@ -45,16 +49,20 @@ class AssembleStage:
         meta: dict[str, Any] = doc._.meta or {}
         info = dict(doc._.actor_info or {})
         published = meta.get("published")
+        context = doc._.event_context or {}
         events = []
         for e in doc._.events or []:
+            if e["confidence"] < self.min_confidence:
+                continue
             a1, a2 = self._ref(e["a1"], info), self._ref(e["a2"], info)
             etype = self.onto.event_type(e["cameo"], a1.acled_inter if a1 else None, a2.acled_inter if a2 else None)
             s0, s1 = e["sent"]
-            date = DateRef(text=None, start=published, end=published, precision="day",
-                           method="publication_date") if published else None
+            where = context.get(e["id"], {})
+            date = DateRef(**where["date"]) if where.get("date") else None
+            location = LocationRef(**where["location"]) if where.get("location") else None
             events.append(Event(
                 id=e["id"], type=etype, trigger=Span(text=e["trigger"][2], start=e["trigger"][0], end=e["trigger"][1]),
-                actor1=a1, actor2=a2, date=date, location=None, fatalities=None, injured=None, arrested=None,
+                actor1=a1, actor2=a2, date=date, location=location, fatalities=None, injured=None, arrested=None,
                 modality=e["modality"], reported_by=tuple(e["reported_by"]), confidence=e["confidence"],
                 evidence=Evidence(text=doc.text[s0:s1].strip(), start=s0, end=s1, rule=e["rule"])))
         actors: dict[str, list[Span]] = {}
@@ -69,10 +77,12 @@ class AssembleStage:
                                        title=i.get("title"), affiliation=i.get("affiliation"),
                                        mentions=tuple(mentions)))
         problems = tuple(Problem(**p) for p in meta.get("problems", ()))
+        places = tuple(Place(**{k: v for k, v in p.items() if k != "tok"}) for p in doc._.places or [])
+        dates = tuple(DateMention(**{k: v for k, v in d.items() if k != "tok"}) for d in doc._.dates or [])
         return Article(id=meta.get("id") or "", title=meta.get("title"), url=meta.get("url"),
                        source=meta.get("source"), published=published, language=doc.lang_, text=doc.text,
-                       events=tuple(events), actors=tuple(actor_records), errors=problems,
-                       input=meta.get("input"))
+                       events=tuple(events), places=places, dates=dates, actors=tuple(actor_records),
+                       errors=problems, input=meta.get("input"))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.record = self.build(doc).to_dict()
@@ -81,9 +91,10 @@ class AssembleStage:
 
 @Language.factory(
     "tacitus_assemble",
-    requires=["doc._.events", "doc._.actor_info"],
+    requires=["doc._.events", "doc._.actor_info", "doc._.places", "doc._.dates", "doc._.event_context"],
     assigns=["doc._.record"],
+    default_config={"min_confidence": 0.0},
 )
-def make_assemble(nlp: Language, name: str) -> AssembleStage:
-    return AssembleStage(default_ontology())
+def make_assemble(nlp: Language, name: str, min_confidence: float) -> AssembleStage:
+    return AssembleStage(default_ontology(), min_confidence)
 

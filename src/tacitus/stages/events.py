@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.triggers import Lexicon, Rule, default_lexicon
-from ..nlp.extensions import ACTORS, register
+from ..nlp.extensions import ACTORS, PLACES, register
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -32,6 +32,8 @@ SYMMETRIC = {"04", "06"}  # meeting and cooperating go both ways
 MAX_PAIRS = 4
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "into"}
 FINITE = {"VBD", "VBZ", "VBP"}
+FALLBACK_VERBS = {"kill", "die", "wound", "injure", "murder", "execute", "behead", "abduct", "kidnap", "shoot",
+                  "clash", "explode", "massacre", "slay", "dead"}
 HEADLINE_PASSIVE = {"kill", "wound", "injure", "murder", "execute", "behead", "abduct", "kidnap", "arrest", "detain",
                     "shoot", "slay", "hurt", "torture", "capture", "massacre", "lynch"}
 
@@ -78,10 +80,11 @@ class EventsStage:
                             out.extend(x for x in g.children if x.dep_ in ("compound", "amod"))
         return out
 
-    def _is_place(self, tok: Token) -> bool:
-        return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in self.lex.place_nouns
+    def _is_place(self, tok: Token, ctx: dict) -> bool:
+        return (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.i in ctx["places"]
+                or tok.lemma_.lower() in self.lex.place_nouns)
 
-    def _satisfied(self, tok: Token, dep: str, want: frozenset[str], actor_at: dict) -> bool:
+    def _satisfied(self, tok: Token, dep: str, want: frozenset[str], ctx: dict) -> bool:
         if dep == "prt":
             return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in want for c in tok.children)
         if dep == "prep":
@@ -99,11 +102,11 @@ class EventsStage:
                 c.dep_ in ("compound", "amod") and c.lemma_.lower() in want for c in subj.children))
         objs = self._object_words(tok)
         for o in objs:
-            if "@place" in want and self._is_place(o):
+            if "@place" in want and self._is_place(o, ctx):
                 return True
             if "@person" in want and o.ent_type_ == "PERSON":
                 return True
-            if "@agent" in want and o.i in actor_at:
+            if "@agent" in want and o.i in ctx["at"]:
                 return True
             if o.lemma_.lower() in want or o.lower_ in want:
                 return True
@@ -111,14 +114,14 @@ class EventsStage:
 
     def _yields(self, v: Token, ctx: dict) -> bool:
         """Whether a complement verb is itself an event (directly or through a light-verb object)."""
-        if self._rule(v, "V", ctx["at"]) is not None:
+        if self._rule(v, "V", ctx) is not None:
             return True
         return v.lemma_.lower() in self.lex.light and any(
-            o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx["at"]) for o in self._object_words(v))
+            o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx) for o in self._object_words(v))
 
-    def _rule(self, tok: Token, pos: str, actor_at: dict) -> Rule | None:
+    def _rule(self, tok: Token, pos: str, ctx: dict) -> Rule | None:
         for rule in self.lex.rules.get((pos, tok.lemma_.lower()), ()):
-            if all(self._satisfied(tok, d, w, actor_at) for d, w in rule.constraints):
+            if all(self._satisfied(tok, d, w, ctx) for d, w in rule.constraints):
                 return rule
         return None
 
@@ -383,7 +386,9 @@ class EventsStage:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans[ACTORS], key=lambda s: s.start) if ACTORS in doc.spans else []
-        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {}}
+        places = {i for sp in doc.spans[PLACES] for i in range(sp.start, sp.end)} if PLACES in doc.spans else set()
+        ctx = {"at": {s.root.i: s for s in spans if not (s.root.i in places and s.kb_id_ in ("person", "ner_org"))},
+               "spans": spans, "info": doc._.actor_info or {}, "places": places}
         consumed: set[int] = set()
         found: list[tuple[int, list[dict]]] = []
         by_token: dict[int, str] = {}
@@ -402,7 +407,7 @@ class EventsStage:
                     if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in HEADLINE_PASSIVE:
                         consumed.add(c.i)
                 for o in self._object_words(tok):
-                    if o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx["at"]):
+                    if o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx):
                         consumed.add(o.i)
         for tok in doc:
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
@@ -411,6 +416,10 @@ class EventsStage:
             if evs:
                 found.append((tok.i, evs))
         events: list[dict] = []
+        if not found:
+            fallback = self._fallback(doc, ctx)
+            if fallback:
+                found.append(fallback)
         at_char = {t.idx: t for t in doc}
         for i, evs in sorted(found, key=lambda x: x[0]):
             if self._fold(at_char.get(evs[0]["trigger"][0], doc[i]), evs, events):
@@ -418,6 +427,28 @@ class EventsStage:
             events.extend(evs)
         doc._.events = [self._finish(doc, e, ctx) for e in events]
         return doc
+
+    def _fallback(self, doc: Doc, ctx: dict) -> tuple[int, list[dict]] | None:
+        """A report of violence whose parties the text does not name ('Dozens killed in clashes',
+        '168 died yesterday') still records one event, with its actors left empty and a low
+        confidence, so the place, date and toll have an event to belong to."""
+        for tok in doc:
+            pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+            rule = self._rule(tok, pos, ctx) if pos else None
+            if rule is None or rule.cameo[:2] not in ("18", "19", "20"):
+                continue
+            if pos == "V" and tok.lemma_.lower() not in FALLBACK_VERBS:
+                continue
+            if pos == "N" and tok.dep_ != "ROOT" and not any(t.lemma_.lower() in FALLBACK_VERBS for t in tok.sent):
+                continue  # "a pause in the bombing" is not news of a bombing
+            victims = self._patient(tok) if pos == "V" else None
+            a2 = self._actor(victims, ctx) or ([self._raw(victims)] if victims is not None else None)
+            ev = {"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": rule.cameo,
+                  "rule": rule.name + "+fallback:document", "a1": None, "a2": a2[0] if a2 else None,
+                  "modality": self._modality(tok, None), "reported_by": self._reported_by(tok, ctx),
+                  "confidence": 0.3, "sent": [tok.sent.start_char, tok.sent.end_char]}
+            return tok.i, [ev]
+        return None
 
     def _fold(self, tok: Token, evs: list[dict], events: list[dict]) -> bool:
         """An event mention that refers back to one already recorded ('the kidnapping', 'in that
@@ -443,12 +474,12 @@ class EventsStage:
     def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
         lex = self.lex
         lemma = v.lemma_.lower()
-        rule = self._rule(v, "V", ctx["at"])
+        rule = self._rule(v, "V", ctx)
         noun = None
         # a light verb takes its event from the noun it governs
         if lemma in lex.light and (rule is None or not rule.constraints):
             for o in self._object_words(v):
-                nrule = self._rule(o, "N", ctx["at"]) if o.pos_ in ("NOUN", "PROPN") else None
+                nrule = self._rule(o, "N", ctx) if o.pos_ in ("NOUN", "PROPN") else None
                 if nrule is not None:
                     rule, noun = nrule, o
                     consumed.add(o.i)
@@ -499,7 +530,7 @@ class EventsStage:
                     a1_tok = self._by(o, {"from", "by"}) or a1_tok
         # an event noun as subject ("an air strike killed five") lends its type and its author
         if subj is not None and not self._passive(v) and subj.pos_ == "NOUN":
-            srule = self._rule(subj, "N", ctx["at"])
+            srule = self._rule(subj, "N", ctx)
             if srule is not None and srule.cameo[:2] in ("18", "19", "20") and code[:2] in ("18", "19"):
                 rule, code, noun = srule, srule.cameo, subj
                 a1_tok = self._by(subj) or subj
@@ -507,7 +538,7 @@ class EventsStage:
         if code[:2] in ("18", "19"):
             for c in v.children:
                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in consumed:  # "killed in tank shelling"
-                    vrule = self._rule(c, "V", ctx["at"])
+                    vrule = self._rule(c, "V", ctx)
                     if vrule is not None and vrule.cameo[:2] in ("18", "19", "20") and vrule.cameo != "190":
                         rule, code = vrule, vrule.cameo
                         consumed.add(c.i)
@@ -519,7 +550,7 @@ class EventsStage:
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
                     for g in c.children:
-                        nrule = self._rule(g, "N", ctx["at"]) if g.dep_ == "pobj" else None
+                        nrule = self._rule(g, "N", ctx) if g.dep_ == "pobj" else None
                         if nrule is not None and nrule.cameo[:2] in ("18", "19", "20"):
                             consumed.add(g.i)
                             if nrule.cameo != "190":
@@ -541,7 +572,7 @@ class EventsStage:
         return self._pairs(trig, v, matrix, code, rule_name, a1, a2, ctx)
 
     def _noun_event(self, n: Token, ctx: dict) -> list[dict] | None:
-        rule = self._rule(n, "N", ctx["at"])
+        rule = self._rule(n, "N", ctx)
         if rule is None:
             return None
         own = ctx["at"].get(n.i)

@@ -1,0 +1,130 @@
+"""The Gazetteer interface: names to candidate places. The geocode stage is given one; it never
+builds one. The default reads a compact SQLite file (see build.py) that is opened in milliseconds
+and paged from disk, so it costs little memory."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .normalize import key
+
+KIND_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
+                  "region": "region", "continent": "continent"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonameid: int | None
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    kind: str          # city | admin1 | admin2 | country | region | continent
+    population: int
+    how: str           # name | alt | fuzzy: how the looked-up name matched
+
+
+class Gazetteer:
+    """Read-only access to a gazetteer file. Thread-safe; one connection per thread."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"gazetteer file {self.path} not found; run `tacitus gazetteer build`")
+        self._local = threading.local()
+        self._by_country: dict[str, list[tuple[str, int]]] = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def __getstate__(self) -> dict:  # worker processes open their own connection
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"])
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT k, v FROM meta"))
+
+    def _rows(self, sql: str, args: tuple) -> list[Candidate]:
+        return [Candidate(*r) for r in self.db.execute(sql, args)]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place whose name or alternate name normalises to the same key."""
+        k = key(name)
+        if not k:
+            return []
+        out = self._rows(
+            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
+            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (k,))
+        stripped = key(name, strip_admin=True)
+        if not out and stripped != k:
+            out = self._rows(
+                "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
+                "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? AND p.kind IN ('admin1','admin2')",
+                (stripped,))
+        best: dict[tuple, Candidate] = {}
+        for c in out:
+            ident = (c.geonameid, c.name, c.kind, c.country)
+            if ident not in best or (best[ident].how != "name" and c.how == "name"):
+                best[ident] = c
+        return list(best.values())
+
+    def fuzzy(self, name: str, countries: list[str], cutoff: int = 88) -> list[Candidate]:
+        """Close spellings among the places of the given countries ('Mosoul', 'Dayr az-Zur')."""
+        k = key(name)
+        if len(k) < 4:
+            return []
+        out = []
+        for cc in countries:
+            names = self._country_names(cc)
+            for match, _score, _ in process.extract(k, [n for n, _ in names], scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff, limit=3):
+                out += [dataclasses.replace(c, how="fuzzy") for c in self.lookup(match) if c.country == cc]
+        return out
+
+    def _country_names(self, cc: str) -> list[tuple[str, int]]:
+        if cc not in self._by_country:
+            self._by_country[cc] = list(self.db.execute(
+                "SELECT DISTINCT n.key, p.population FROM name n JOIN place p ON p.id = n.place "
+                "WHERE p.country = ? AND (p.population >= 5000 OR p.kind != 'city')", (cc,)))
+        return self._by_country[cc]
+
+    def country(self, iso3: str) -> Candidate | None:
+        rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
+                          "WHERE kind = 'country' AND country = ?", (iso3,))
+        return rows[0] if rows else None
+
+    def admin1(self, code: str) -> Candidate | None:
+        rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
+                          "WHERE kind = 'admin1' AND admin1 = ?", (code,))
+        return rows[0] if rows else None
+
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def default_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The packaged gazetteer, built into the cache on first use (a few seconds, once)."""
+    global _default
+    from .build import default_path, ensure_built
+
+    with _lock:
+        target = Path(path) if path else default_path()
+        if _default is None or _default.path != target:
+            ensure_built(target)
+            _default = Gazetteer(target)
+        return _default

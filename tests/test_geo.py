@@ -1,0 +1,103 @@
+"""The gazetteer: interface, lookups, the packaged build's key facts, and the GeoNames dump builder
+(tested on a tiny dump written here)."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tacitus.geo import Gazetteer
+from tacitus.geo.build import Writer, build_from_dump
+from tacitus.geo.normalize import key
+
+
+def test_key_normalisation():
+    assert key("Deir ez-Zor") == "deir ez zor"
+    assert key("Al Anbār") == "anbar"
+    assert key("Ar-Raqqah") == "raqqah"
+    assert key("Anbar province", strip_admin=True) == "anbar"
+    assert key("Province of Bulacan", strip_admin=True) == "bulacan"
+
+
+@pytest.fixture()
+def tiny(tmp_path):
+    w = Writer()
+    w.add(1, "Springfield", "USA", "US-IL", 39.8, -89.64, "city", 116000, [("Springfld", "alt")])
+    w.add(2, "Springfield", "USA", "US-MO", 37.2, -93.29, "city", 169000, [])
+    w.add(3, "Illinois", "USA", "US-IL", 40.0, -89.0, "admin1", 12800000, [("IL State", "alias")])
+    w.add(4, "Testland", "TST", None, 10.0, 10.0, "country", 1000000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    return Gazetteer(path)
+
+
+def test_lookup_and_fuzzy(tiny):
+    got = {(c.admin1, c.how) for c in tiny.lookup("Springfield")}
+    assert got == {("US-IL", "name"), ("US-MO", "name")}
+    assert tiny.lookup("springfld")[0].how == "alt"
+    assert tiny.lookup("Illinois state")[0].kind == "admin1"
+    assert tiny.fuzzy("Springfeild", ["USA"])
+    assert tiny.country("TST").name == "Testland"
+    assert tiny.admin1("US-IL").name == "Illinois"
+    assert tiny.meta()["source"] == "test"
+
+
+def test_pickles_for_worker_processes(tiny):
+    import pickle
+
+    again = pickle.loads(pickle.dumps(tiny))
+    assert again.lookup("Illinois")
+
+
+DUMP_CITIES = "\n".join("\t".join(str(x) for x in row) for row in [
+    (101, "Zarqaville", "Zarqaville", "Zarqa Ville,Zarkaville", 31.5, 36.1, "P", "PPLA", "JO", "", "01", "", "", "",
+     25000, "", 700, "Asia/Amman", "2020-01-01"),
+    (102, "Petit Zarqa", "Petit Zarqa", "", 31.7, 36.3, "P", "PPL", "JO", "", "01", "", "", "", 900, "", 700,
+     "Asia/Amman", "2020-01-01"),
+    (103, "Zarqa Governorate", "Zarqa Governorate", "Muhafazat az Zarqa", 31.9, 36.6, "A", "ADM1", "JO", "", "01",
+     "", "", "", 1500000, "", 600, "Asia/Amman", "2020-01-01"),
+    (104, "Kingdom of Testing", "Kingdom of Testing", "", 31.0, 36.0, "A", "PCLI", "JO", "", "00", "", "", "",
+     10000000, "", 0, "Asia/Amman", "2020-01-01"),
+    (105, "A Mountain", "A Mountain", "", 31.0, 36.0, "T", "MT", "JO", "", "01", "", "", "", 0, "", 0,
+     "Asia/Amman", "2020-01-01"),
+]) + "\n"
+
+
+def test_build_from_a_geonames_dump(tmp_path):
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    (dump / "cities500.txt").write_text(DUMP_CITIES, encoding="utf-8")
+    (dump / "admin1CodesASCII.txt").write_text("JO.01\tZarqa\tZarqa\t103\n", encoding="utf-8")
+    (dump / "alternateNamesV2.txt").write_text("1\t101\ten\tZarqa Town\t1\t\t\t\t\t\n2\t101\tlink\thttp://x\t\t\t\t\t\t\n",
+                                               encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    counts = build_from_dump(dump, out, min_population=1000)
+    assert counts == {"city": 1, "admin1": 1, "country": 1}
+    g = Gazetteer(out)
+    town = g.lookup("Zarqa Town")[0]
+    assert (town.geonameid, town.country, town.admin1) == (101, "JOR", "JO-AZ")
+    assert g.lookup("Zarkaville")[0].how == "alt"
+    assert not g.lookup("Petit Zarqa")  # below the population floor
+    assert not g.lookup("A Mountain")  # not a populated place or an area
+    p = subprocess.run([sys.executable, "-m", "tacitus.cli", "gazetteer", "build", "--dump", str(dump), "--out",
+                        str(tmp_path / "h.sqlite")], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert "2 city" in p.stdout  # no population floor given here
+
+
+def test_packaged_gazetteer_knows_the_places_users_ask_about():
+    from tacitus.geo import default_gazetteer
+
+    g = default_gazetteer()
+    def best(name, kind=None):
+        cands = [c for c in g.lookup(name) if kind is None or c.kind == kind]
+        return max(cands, key=lambda c: c.population)
+    assert best("Raqqa", "city").admin1 == "SY-RA"
+    assert best("Deir ez-Zor", "admin1").admin1 == "SY-DY"
+    assert best("Dayr az Zawr", "admin1").admin1 == "SY-DY"
+    anbar = best("Anbar province", "admin1")
+    assert anbar.admin1 == "IQ-AN" and 32 < anbar.lat < 35.5 and 39 < anbar.lon < 45
+    assert best("Al Anbar").admin1 == "IQ-AN"
+    for name in ("Middle East", "West Bank", "Gaza Strip", "Sahel", "Donbas", "Europe"):
+        assert g.lookup(name), name
+    assert best("Syria", "country").country == "SYR"
