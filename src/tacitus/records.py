@@ -101,6 +101,7 @@ class Tally:
     best: int | None
     high: int | None
     who: str | None = None
+    note: str | None = None  # when reports of the toll differ
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class Count:
     text: str
     start: int
     end: int
+    hedge: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,10 @@ DOC_ATTRS = {
     "focus_country": None,  # the article's most-mentioned country (ISO3), a fallback for agents
     "places": None,         # resolved places as dicts, written by the geocode stage
     "dates": None,          # resolved temporal expressions as dicts, written by the dates stage
+    "counts": None,         # tolls as dicts, written by the counts stage
+    "quotes": None,         # quotes and indirect speech as dicts, written by the quotes stage
+    "citations": None,      # outlets and bodies credited, written by the quotes stage
+    "tone": None,           # document tone, written by the tone stage
     "events": None,         # events as dicts, written by the events stage
     "event_context": None,  # where and when each event happened: {event id: {location, date}}
     "record": None,         # the article record (JSON form), written by assemble

@@ -207,7 +207,10 @@ class ActorsStage:
         mentions = self._select(found)
         doc.spans[MENTIONS] = [Span(doc, s, e, label=eid, kb_id=how) for s, e, eid, how in mentions]
         doc._.local_actors = local
-        countries = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how != "backer")
+        # the article's country: named countries and capitals first, demonyms only failing those
+        named = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how in ("name", "capital"))
+        adjs = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how == "demonym")
+        countries = named or adjs
         focus = countries.most_common(1)[0][0][8:] if countries else None
         doc._.focus_country = focus
         self._resolve_all(doc, mentions, local, focus)

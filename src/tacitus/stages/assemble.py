@@ -17,6 +17,8 @@ from ..records import (
     Actor,
     ActorRef,
     Article,
+    Citation,
+    Count,
     DateMention,
     DateRef,
     Event,
@@ -24,7 +26,10 @@ from ..records import (
     LocationRef,
     Place,
     Problem,
+    Quote,
     Span,
+    Speaker,
+    Tally,
 )
 
 
@@ -45,6 +50,10 @@ class AssembleStage:
                         cameo=i.get("cameo"), acled_inter=i.get("acled_inter"), acled_name=i.get("acled_name"),
                         start=a["start"], end=a["end"], sector=i.get("sector"), method=a.get("method"))
 
+    @staticmethod
+    def _tally(t: dict | None) -> Tally | None:
+        return Tally(**t) if t else None
+
     def build(self, doc: Doc) -> Article:
         meta: dict[str, Any] = doc._.meta or {}
         info = dict(doc._.actor_info or {})
@@ -62,7 +71,8 @@ class AssembleStage:
             location = LocationRef(**where["location"]) if where.get("location") else None
             events.append(Event(
                 id=e["id"], type=etype, trigger=Span(text=e["trigger"][2], start=e["trigger"][0], end=e["trigger"][1]),
-                actor1=a1, actor2=a2, date=date, location=location, fatalities=None, injured=None, arrested=None,
+                actor1=a1, actor2=a2, date=date, location=location, fatalities=self._tally(where.get("killed")),
+                injured=self._tally(where.get("injured")), arrested=self._tally(where.get("arrested")),
                 modality=e["modality"], reported_by=tuple(e["reported_by"]), confidence=e["confidence"],
                 evidence=Evidence(text=doc.text[s0:s1].strip(), start=s0, end=s1, rule=e["rule"])))
         actors: dict[str, list[Span]] = {}
@@ -79,9 +89,14 @@ class AssembleStage:
         problems = tuple(Problem(**p) for p in meta.get("problems", ()))
         places = tuple(Place(**{k: v for k, v in p.items() if k != "tok"}) for p in doc._.places or [])
         dates = tuple(DateMention(**{k: v for k, v in d.items() if k != "tok"}) for d in doc._.dates or [])
+        counts = tuple(Count(**{k: v for k, v in c.items() if k not in ("tok", "who_text")}) for c in doc._.counts or [])
+        quotes = tuple(Quote(**{**q, "speaker": Speaker(**q["speaker"]) if q.get("speaker") else None})
+                       for q in doc._.quotes or [])
+        citations = tuple(Citation(**c) for c in doc._.citations or [])
         return Article(id=meta.get("id") or "", title=meta.get("title"), url=meta.get("url"),
                        source=meta.get("source"), published=published, language=doc.lang_, text=doc.text,
                        events=tuple(events), places=places, dates=dates, actors=tuple(actor_records),
+                       counts=counts, quotes=quotes, citations=citations, tone=doc._.tone,
                        errors=problems, input=meta.get("input"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,7 +106,8 @@ class AssembleStage:
 
 @Language.factory(
     "tacitus_assemble",
-    requires=["doc._.events", "doc._.actor_info", "doc._.places", "doc._.dates", "doc._.event_context"],
+    requires=["doc._.events", "doc._.actor_info", "doc._.places", "doc._.dates", "doc._.event_context",
+              "doc._.counts", "doc._.quotes", "doc._.citations", "doc._.tone"],
     assigns=["doc._.record"],
     default_config={"min_confidence": 0.0},
 )

@@ -4,7 +4,10 @@ Location cascade (method): the place bound to the trigger's clause ('clashes in 
 X', 'X was captured') -> the nearest place in the sentence -> the article's focus place (its dateline,
 else its most mentioned place), with a coarser precision. Date cascade: the temporal expression in
 the trigger's clause -> the nearest one in the sentence -> the publication date, which says so.
-Writes doc._.event_context: {event id: {"location": ..., "date": ...}}."""
+Tolls go to the event whose trigger reports them or whose clause holds them, else to the last
+violent event of the same or the previous sentences; several tolls for one event are not added
+up: equal ones count once, different ones become a range (low, best, high) with a note.
+Writes doc._.event_context: {event id: {"location": ..., "date": ..., "fatalities": ..., ...}}."""
 
 from __future__ import annotations
 
@@ -52,17 +55,54 @@ class ContextStage:
         meta = doc._.meta or {}
         focus = self._focus(doc, places)
         ctx = {}
+        clauses = {}
         for e in doc._.events or []:
             span = doc.char_span(e["trigger"][0], e["trigger"][1], alignment_mode="expand")
             if span is None:
                 continue
             t = span.root
             clause = clause_tokens(t)
+            anchors = [m[:2] for m in e.get("mentions", [])] + ([e["verb"]] if e.get("verb") else [])
+            spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
+            clauses[e["id"]] = (t, clause, {sp.root.i for sp in spans if sp is not None})
             sent = t.sent
             ctx[e["id"]] = {"location": self._where(t, clause, sent, places, focus, e),
                             "date": self._when(t, clause, sent, dates, meta.get("published"))}
+        self._tolls(doc, ctx, clauses)
         doc._.event_context = ctx
         return doc
+
+    def _tolls(self, doc: Doc, ctx: dict, clauses: dict) -> None:
+        by_event: dict[str, dict[str, list[dict]]] = {}
+        events = [e for e in doc._.events or [] if e["id"] in clauses]
+        for c in doc._.counts or []:
+            tok = c["tok"]
+            owner = next((e for e in events if clauses[e["id"]][0].i == tok or tok in clauses[e["id"]][2]), None)
+            if owner is None:
+                owner = next((e for e in events if tok in clauses[e["id"]][1]), None)
+            if owner is None and c["kind"] in ("killed", "injured"):
+                sent = doc[tok].sent
+                prior = [e for e in events if e["cameo"][:2] in ("18", "19", "20")
+                         and clauses[e["id"]][0].i <= tok and sent.start_char - e["sent"][1] < 400]
+                owner = prior[-1] if prior else None
+            if owner is not None:
+                by_event.setdefault(owner["id"], {}).setdefault(c["kind"], []).append(c)
+        for eid, kinds in by_event.items():
+            for kind, counts in kinds.items():
+                ctx[eid][kind] = self._merge(counts)
+
+    @staticmethod
+    def _merge(counts: list[dict]) -> dict:
+        """One toll from several reports of it: the same figure once, different ones as a range."""
+        bests = {c["best"] for c in counts if c["best"] is not None}
+        who = next((c["who"] for c in counts if c["who"]), None)
+        if len(bests) <= 1:
+            c = counts[0]
+            return {"low": c["low"], "best": c["best"], "high": c["high"], "who": who}
+        lows = [c["low"] for c in counts if c["low"] is not None]
+        highs = [c["high"] for c in counts if c["high"] is not None]
+        return {"low": min(lows + list(bests)), "best": max(bests), "high": max(highs + list(bests)), "who": who,
+                "note": "reports differ: " + ", ".join(str(b) for b in sorted(bests))}
 
     def _focus(self, doc: Doc, places: list[dict]) -> dict | None:
         if not places:

@@ -326,7 +326,7 @@ class EventsStage:
                 queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in ("punct", "cc"))
         return None
 
-    def _adjacent(self, v: Token, ctx: dict) -> list[dict] | None:
+    def _adjacent(self, v: Token, ctx: dict, finite_only: bool = True) -> list[dict] | None:
         for t in reversed(v.doc[max(v.sent.start, v.i - 3):v.i]):
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
                 return None
@@ -466,6 +466,7 @@ class EventsStage:
             return False
         target = prior[-1]
         for e in evs:
+            target["reported_by"] = list(dict.fromkeys(target["reported_by"] + e["reported_by"]))
             if target["a2"] is None and e["a2"] is not None and (target["a1"] or {}).get("id") != e["a2"]["id"]:
                 target["a2"] = e["a2"]
         target.setdefault("mentions", []).append(evs[0]["trigger"])
@@ -533,6 +534,7 @@ class EventsStage:
             srule = self._rule(subj, "N", ctx)
             if srule is not None and srule.cameo[:2] in ("18", "19", "20") and code[:2] in ("18", "19"):
                 rule, code, noun = srule, srule.cameo, subj
+                consumed.add(subj.i)
                 a1_tok = self._by(subj) or subj
         # "killed in an air strike by government forces"
         if code[:2] in ("18", "19"):
@@ -558,6 +560,10 @@ class EventsStage:
                             a1_tok = a1_tok or self._by(g) or (g if ctx["at"].get(g.i) else None)
         a1 = self._actor(a1_tok, ctx)
         a2 = self._actor(a2_tok, ctx)
+        if a1 is None and a1_tok is None and v.dep_ in ("amod", "compound") and not self._passive(v):
+            a1 = self._adjacent(v, ctx, finite_only=False)  # "after the SDF neutralized ISIS' holdout"
+            if a2 is None:
+                a2 = self._actor(v.head, ctx)
         if a2 is None and a2_tok is not None and (self._passive(v) or rule.role == "a2") and code[:2] in ("18", "19", "20"):
             a2 = [self._raw(a2_tok)]  # "168 were killed": the victims, even unnamed
         if a2 is None and rule.role == "a1" and not self._passive(v) and not (
@@ -647,7 +653,8 @@ class EventsStage:
                     continue
             conf = 0.45 + 0.2 * bool(a1) + 0.15 * bool(a2) + 0.1 * (trig.pos_ == "VERB")
             conf -= 0.05 * sum(1 for a in (a1, a2) if a and str(a.get("method", "")).startswith(("pronoun", "agent+")))
-            out.append({"trigger": [trig.idx, trig.idx + len(trig), trig.text], "cameo": code, "rule": rule,
+            out.append({"trigger": [trig.idx, trig.idx + len(trig), trig.text], "verb": [v.idx, v.idx + len(v)],
+                        "cameo": code, "rule": rule,
                         "a1": a1, "a2": a2, "modality": self._modality(v, matrix),
                         "reported_by": self._reported_by(v, ctx), "confidence": round(min(conf, 0.95), 2),
                         "sent": [v.sent.start_char, v.sent.end_char]})
