@@ -55,15 +55,17 @@ def main() -> None:
              for d in docs]
     list(pipe.run(items[:50], n_process=1))
     t0 = time.perf_counter()
-    n_events = 0
+    n_events = n_failed = 0
     for rec in pipe.run(items, n_process=a.n_process, batch_size=a.batch_size):
         n_events += len(rec["events"])
+        n_failed += not rec.get("ok", True)
     t_full = time.perf_counter() - t0
 
     print(f"corpus: {a.n} articles, {words} words (benchmarks/corpus.py, seed 7)")
     print(f"settings: model={a.model} n_process={a.n_process} batch_size={a.batch_size}")
     print(f"bare spaCy parse : {a.n / t_bare:8.1f} articles/s  ({t_bare:.1f} s)")
-    print(f"tacitus extract  : {a.n / t_full:8.1f} articles/s  ({t_full:.1f} s, {n_events} events)")
+    print(f"tacitus extract  : {a.n / t_full:8.1f} articles/s  ({t_full:.1f} s, {n_events} events, "
+          f"{n_failed} failed)")
     print(f"ratio            : {t_full / t_bare:8.2f} x the bare parse time "
           f"(stages add {100 * (t_full / t_bare - 1):.0f}%)")
     print(f"peak memory      : {peak_mb():8.0f} MB (largest of this process and its workers)")

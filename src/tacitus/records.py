@@ -243,11 +243,18 @@ class Article:
         return {"schema": d.pop("schema"), **d}
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def to_jsonable(obj: Any) -> Any:
     """Records to plain dicts and lists (tuples become lists), recursively."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (list, tuple)):
+    cls = type(obj)
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(obj):
+        names = _FIELDS.setdefault(cls, tuple(f.name for f in dataclasses.fields(obj)))
+    if names is not None:
+        return {n: to_jsonable(getattr(obj, n)) for n in names}
+    if cls is tuple or cls is list:
         return [to_jsonable(x) for x in obj]
     return obj
 

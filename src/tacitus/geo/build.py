@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from ..lexicons import read_tsv
 from .normalize import is_latin, key
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 PKG = "tacitus.geo"
 
 
@@ -87,6 +87,7 @@ class Writer:
         con.executemany("INSERT INTO name VALUES (?,?,?)", self.names)
         con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
         con.execute("CREATE INDEX name_key ON name(key)")
+        con.execute("CREATE INDEX name_place ON name(place)")
         con.execute("CREATE INDEX place_country ON place(country, kind)")
         con.execute("CREATE INDEX place_admin1 ON place(admin1, kind)")
         con.commit()

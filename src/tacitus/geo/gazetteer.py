@@ -40,6 +40,7 @@ class Gazetteer:
             raise FileNotFoundError(f"gazetteer file {self.path} not found; run `tacitus gazetteer build`")
         self._local = threading.local()
         self._by_country: dict[str, list[tuple[str, int]]] = {}
+        self._fuzzy: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -87,12 +88,18 @@ class Gazetteer:
         k = key(name)
         if len(k) < 4:
             return []
+        memo = (k, tuple(countries))
+        if memo in self._fuzzy:
+            return self._fuzzy[memo]
         out = []
         for cc in countries:
             names = self._country_names(cc)
             for match, _score, _ in process.extract(k, [n for n, _ in names], scorer=fuzz.ratio,
                                                    score_cutoff=cutoff, limit=3):
                 out += [dataclasses.replace(c, how="fuzzy") for c in self.lookup(match) if c.country == cc]
+        if len(self._fuzzy) > 10_000:
+            self._fuzzy.clear()
+        self._fuzzy[memo] = out
         return out
 
     def _country_names(self, cc: str) -> list[tuple[str, int]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span  # noqa: F401
+
+from .sents import text_of
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
@@ -14,8 +16,17 @@ DATELINE = re.compile(
 
 
 def dateline(doc: Doc) -> dict[str, Span] | None:
-    """The dateline's parts as spans ('place', and 'region' / 'outlet' when written), or None."""
-    m = DATELINE.match(doc.text)
+    """The dateline's parts as spans ('place', and 'region' / 'outlet' when written), or None.
+    Computed once per Doc (several stages ask)."""
+    key = "tacitus_dateline"
+    if key not in doc.user_data:
+        doc.user_data[key] = _parse(doc)
+    found = doc.user_data[key]
+    return {k: doc[a:b] for k, (a, b) in found.items()} if found else None
+
+
+def _parse(doc: Doc) -> dict[str, tuple[int, int]] | None:
+    m = DATELINE.match(text_of(doc))
     if not m:
         return None
     out = {}
@@ -23,5 +34,5 @@ def dateline(doc: Doc) -> dict[str, Span] | None:
         if m.group(part):
             span = doc.char_span(m.start(part), m.end(part), alignment_mode="expand")
             if span is not None:
-                out[part] = span
+                out[part] = (span.start, span.end)
     return out or None

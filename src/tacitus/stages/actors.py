@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons.actors import ActorDictionary, Entry, default_dictionary, word_list
 from ..nlp.dateline import dateline
 from ..nlp.extensions import ACTORS, MENTIONS, register
+from ..nlp.sents import text_of, tokens_of
 
 BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
            "trained", "sponsored", "dominated", "based", "run", "controlled", "held", "occupied", "ruled"}
@@ -77,7 +78,7 @@ class ActorsStage:
         for i, (s, e, eid, _how) in enumerate(found):  # "Kurdish-led forces": Kurds lead, they are not the actor
             if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in BACKING:
                 found[i] = (s, e, eid, "backer")
-        for tok in doc:  # "U.S.-backed": the part before the hyphen is a backer, not the actor itself
+        for tok in tokens_of(doc):  # "U.S.-backed": the part before the hyphen is a backer, not the actor itself
             if "-" in tok.text and not tok.ent_type_ == "PERSON":
                 head, _, tail = tok.text.rpartition("-")
                 if tail.lower() in BACKING and head in self.exact:
@@ -107,13 +108,13 @@ class ActorsStage:
                               "acled_inter": None, "acled_name": name, "sector": None, "title": None,
                               "affiliation": None}
                 found.append((ent.start, ent.end, eid, "name"))
-            for t in doc:
+            for t in tokens_of(doc):
                 if t.text == abbr and t.i != tok.i + 1:
                     found.append((t.i, t.i + 1, eid, "abbreviation"))
 
     def _title_before(self, doc: Doc, start: int) -> tuple[str | None, str | None]:
         """The longest title written right before a name ('Brig. Gen.', 'Foreign Minister')."""
-        before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+        before = text_of(doc)[max(0, doc[start].idx - 40):doc[start].idx]
         m = self.title_re.search(before)
         if not m:
             return None, None
@@ -161,7 +162,7 @@ class ActorsStage:
                 surnames[ent[-1].text] = pid
         if surnames:
             taken = {i for s, e, eid, how in found if how == "person" for i in range(s, e)}
-            for t in doc:
+            for t in tokens_of(doc):
                 if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
                     found.append((t.i, t.i + 1, surnames[t.text], "person"))
 
@@ -268,7 +269,7 @@ class ActorsStage:
         spans = []
         groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
                                                     if eid.startswith(("group:", "local:")) and how != "backer")
-        for tok in doc:
+        for tok in tokens_of(doc):
             if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ in ("compound", "amod", "nmod"):
                 continue
             np = self._np(tok, at)
@@ -306,7 +307,15 @@ class ActorsStage:
             m = head_m if head_m in groups else groups[-1]
             return m[2], self._entry_info(m[2], local), "group"
         if not ms:
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG",)), None)
+            ent = None
+            if head.ent_type_ == "ORG":  # the ORG entity this head belongs to
+                start = head.i
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+                end = head.i + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                ent = doc[start:end]
             line = dateline(doc)
             if ent is not None and line and any(ent.start < sp.end and sp.start < ent.end for sp in line.values()):
                 return None  # 'MOGADISHU, Somalia (AFP) —': the dateline names a place and an outlet

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.extensions import ACTORS, register
+from ..nlp.sents import forget, text_of
 from ..ontology import Ontology, default_ontology
 from ..records import (
     Actor,
@@ -74,7 +75,7 @@ class AssembleStage:
                 actor1=a1, actor2=a2, date=date, location=location, fatalities=self._tally(where.get("killed")),
                 injured=self._tally(where.get("injured")), arrested=self._tally(where.get("arrested")),
                 modality=e["modality"], reported_by=tuple(e["reported_by"]), confidence=e["confidence"],
-                evidence=Evidence(text=doc.text[s0:s1].strip(), start=s0, end=s1, rule=e["rule"])))
+                evidence=Evidence(text=text_of(doc)[s0:s1].strip(), start=s0, end=s1, rule=e["rule"])))
         actors: dict[str, list[Span]] = {}
         for sp in doc.spans[ACTORS] if ACTORS in doc.spans else []:
             actors.setdefault(sp.label_, []).append(Span(text=sp.text, start=sp.start_char, end=sp.end_char))
@@ -94,13 +95,14 @@ class AssembleStage:
                        for q in doc._.quotes or [])
         citations = tuple(Citation(**c) for c in doc._.citations or [])
         return Article(id=meta.get("id") or "", title=meta.get("title"), url=meta.get("url"),
-                       source=meta.get("source"), published=published, language=doc.lang_, text=doc.text,
+                       source=meta.get("source"), published=published, language=doc.lang_, text=text_of(doc),
                        events=tuple(events), places=places, dates=dates, actors=tuple(actor_records),
                        counts=counts, quotes=quotes, citations=citations, tone=doc._.tone,
                        errors=problems, input=meta.get("input"))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.record = self.build(doc).to_dict()
+        forget(doc)
         return doc
 
 

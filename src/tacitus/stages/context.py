@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp.extensions import register
+from ..nlp.sents import sent_of
 from .geocode import COARSER
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
@@ -65,7 +66,7 @@ class ContextStage:
             anchors = [m[:2] for m in e.get("mentions", [])] + ([e["verb"]] if e.get("verb") else [])
             spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
             clauses[e["id"]] = (t, clause, {sp.root.i for sp in spans if sp is not None})
-            sent = t.sent
+            sent = sent_of(t)
             ctx[e["id"]] = {"location": self._where(t, clause, sent, places, focus, e),
                             "date": self._when(t, clause, sent, dates, meta.get("published"))}
         self._tolls(doc, ctx, clauses)
@@ -81,7 +82,7 @@ class ContextStage:
             if owner is None:
                 owner = next((e for e in events if tok in clauses[e["id"]][1]), None)
             if owner is None and c["kind"] in ("killed", "injured"):
-                sent = doc[tok].sent
+                sent = sent_of(doc[tok])
                 prior = [e for e in events if e["cameo"][:2] in ("18", "19", "20")
                          and clauses[e["id"]][0].i <= tok and sent.start_char - e["sent"][1] < 400]
                 owner = prior[-1] if prior else None

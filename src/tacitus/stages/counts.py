@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
 from ..nlp.extensions import ACTORS, register
+from ..nlp.sents import text_of, tokens_of
 
 NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -181,7 +182,7 @@ class CountsStage:
         info = doc._.actor_info or {}
         out = []
         seen: set[tuple[int, str]] = set()
-        for t in doc:
+        for t in tokens_of(doc):
             kind = self.kind(t)
             if kind is None:
                 continue
@@ -199,10 +200,10 @@ class CountsStage:
             else:
                 s = min(x.idx for x in toks)
                 e = max(x.idx + len(x) for x in toks)
-                hedge_text = doc.text[max(0, s - 20):s]
+                hedge_text = text_of(doc)[max(0, s - 20):s]
                 hedge = next((h for h in sorted(self.hedges, key=len, reverse=True)
                               if re.search(rf"\b{re.escape(h)}\s*$", hedge_text, re.I)), None)
-                qty = parse_quantity((hedge + " " if hedge else "") + doc.text[s:e], self.vague, self.hedges)
+                qty = parse_quantity((hedge + " " if hedge else "") + text_of(doc)[s:e], self.vague, self.hedges)
             if qty is None or (qty[1] or 0) > 10_000_000 or (t.i, kind) in seen:
                 continue
             seen.add((t.i, kind))
@@ -218,7 +219,7 @@ class CountsStage:
             last = max([e, t.idx + len(t)] + ([max(x.idx + len(x) for x in group.subtree)] if group is not None
                                               else []))
             out.append({"kind": kind, "low": qty[0], "best": qty[1], "high": qty[2], "hedge": qty[3],
-                        "who": who or who_text, "who_text": who_text, "text": doc.text[first:last],
+                        "who": who or who_text, "who_text": who_text, "text": text_of(doc)[first:last],
                         "start": first, "end": last, "tok": t.i})
         doc._.counts = out
         return doc

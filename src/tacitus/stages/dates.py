@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..lexicons import read_tsv
 from ..nlp.extensions import register
+from ..nlp.sents import text_of
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -182,11 +183,11 @@ class DatesStage:
             if ent.label_ in ("DATE", "TIME"):
                 spans.append((ent.start_char, ent.end_char))
         for rx in (WEEKDAY_RE, re.compile(r"\b(?:yesterday|today|tonight|last night|this morning)\b", re.I)):
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text_of(doc)):
                 if not any(s <= m.start() < e for s, e in spans):
                     spans.append((m.start(), m.end()))
         for s, e in sorted(spans):
-            text = doc.text[s:e]
+            text = text_of(doc)[s:e]
             if DURATION.match(text.strip()) and not AGO.search(text):
                 continue
             res = self.r.resolve(text, pub)
@@ -197,18 +198,18 @@ class DatesStage:
             span = doc.char_span(s, e, alignment_mode="expand")
             out.append({"text": text, "start": res[0], "end": res[1], "precision": res[2], "method": res[3],
                         "offset_start": s, "offset_end": e, "tok": [span.start, span.end] if span else None})
-        for m in ANCHOR.finditer(doc.text):  # "three months after ISIS lost control of Mosul"
+        for m in ANCHOR.finditer(text_of(doc)):  # "three months after ISIS lost control of Mosul"
             n = self.r.number(m.group(1))
             if not n:
                 continue
             unit = UNITS[m.group(2).lower()]
-            clause_end = re.search(r"[,.;—–]", doc.text[m.end():])
-            e = m.end() + (clause_end.start() if clause_end else len(doc.text) - m.end())
+            clause_end = re.search(r"[,.;—–]", text_of(doc)[m.end():])
+            e = m.end() + (clause_end.start() if clause_end else len(text_of(doc)) - m.end())
             d = _shift(pub, -n, unit)
             s0, e0 = _period(d, unit)
             span = doc.char_span(m.start(), e, alignment_mode="expand")
             out = [x for x in out if not (m.start() <= x["offset_start"] < e)]
-            out.append({"text": doc.text[m.start():e], "start": fmt(s0, e0, unit)[0], "end": fmt(s0, e0, unit)[1],
+            out.append({"text": text_of(doc)[m.start():e], "start": fmt(s0, e0, unit)[0], "end": fmt(s0, e0, unit)[1],
                         "precision": unit, "method": "anchored", "offset_start": m.start(), "offset_end": e,
                         "tok": [span.start, span.end] if span else None})
         doc._.dates = sorted(out, key=lambda x: x["offset_start"])

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.triggers import Lexicon, Rule, default_lexicon
 from ..nlp.extensions import ACTORS, PLACES, register
+from ..nlp.sents import sent_of, text_of, tokens_of
 
 SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -223,12 +224,12 @@ class EventsStage:
     def _raw(self, tok: Token) -> dict:
         toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t == tok]
         start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-        text = tok.doc.text[start:end]
+        text = text_of(tok.doc)[start:end]
         return {"id": f"raw:{text}", "text": text, "start": start, "end": end, "method": "unresolved"}
 
     def _antecedent(self, pron: Token, ctx: dict) -> dict | None:
         want = PRONOUNS[pron.lower_]
-        sent_start = pron.sent.start
+        sent_start = sent_of(pron).start
         best = None
         for span in ctx["spans"]:
             if span.end > pron.i:
@@ -327,7 +328,7 @@ class EventsStage:
         return None
 
     def _adjacent(self, v: Token, ctx: dict, finite_only: bool = True) -> list[dict] | None:
-        for t in reversed(v.doc[max(v.sent.start, v.i - 3):v.i]):
+        for t in reversed(v.doc[max(sent_of(v).start, v.i - 3):v.i]):
             if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
                 return None
             span = ctx["at"].get(t.i)
@@ -376,7 +377,7 @@ class EventsStage:
                     out.append(info.get("name") if info.get("kind") == "person" or (a and a["id"].startswith(
                         "person:")) else (a["text"] if a else " ".join(x.text for x in subj.subtree)))
                 break
-        for tok in v.sent:
+        for tok in sent_of(v):
             if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
                 obj = next((g for g in tok.nbor().children if g.dep_ == "pobj"), None)
                 if obj is not None:
@@ -392,7 +393,7 @@ class EventsStage:
         consumed: set[int] = set()
         found: list[tuple[int, list[dict]]] = []
         by_token: dict[int, str] = {}
-        for tok in doc:  # verbs first: they claim the event nouns and participles that are part of them
+        for tok in tokens_of(doc):  # verbs first: they claim the event nouns and participles that are part of them
             if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
                 continue
             own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
@@ -409,7 +410,7 @@ class EventsStage:
                 for o in self._object_words(tok):
                     if o.pos_ in ("NOUN", "PROPN") and self._rule(o, "N", ctx):
                         consumed.add(o.i)
-        for tok in doc:
+        for tok in tokens_of(doc):
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             evs = self._noun_event(tok, ctx)
@@ -432,21 +433,21 @@ class EventsStage:
         """A report of violence whose parties the text does not name ('Dozens killed in clashes',
         '168 died yesterday') still records one event, with its actors left empty and a low
         confidence, so the place, date and toll have an event to belong to."""
-        for tok in doc:
+        for tok in tokens_of(doc):
             pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
             rule = self._rule(tok, pos, ctx) if pos else None
             if rule is None or rule.cameo[:2] not in ("18", "19", "20"):
                 continue
             if pos == "V" and tok.lemma_.lower() not in FALLBACK_VERBS:
                 continue
-            if pos == "N" and tok.dep_ != "ROOT" and not any(t.lemma_.lower() in FALLBACK_VERBS for t in tok.sent):
+            if pos == "N" and tok.dep_ != "ROOT" and not any(t.lemma_.lower() in FALLBACK_VERBS for t in sent_of(tok)):
                 continue  # "a pause in the bombing" is not news of a bombing
             victims = self._patient(tok) if pos == "V" else None
             a2 = self._actor(victims, ctx) or ([self._raw(victims)] if victims is not None else None)
             ev = {"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": rule.cameo,
                   "rule": rule.name + "+fallback:document", "a1": None, "a2": a2[0] if a2 else None,
                   "modality": self._modality(tok, None), "reported_by": self._reported_by(tok, ctx),
-                  "confidence": 0.3, "sent": [tok.sent.start_char, tok.sent.end_char]}
+                  "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
             return tok.i, [ev]
         return None
 
@@ -461,7 +462,7 @@ class EventsStage:
         anaphoric = tok.pos_ == "NOUN" and any(c.lower_ in ("the", "that", "this", "these", "those")
                                               for c in tok.children if c.dep_ == "det")
         no_agent = root in ("18", "19", "20") and all(e["a1"] is None for e in evs) and \
-            tok.sent.start_char - prior[-1]["sent"][1] < 400
+            sent_of(tok).start_char - prior[-1]["sent"][1] < 400
         if not (anaphoric or no_agent):
             return False
         target = prior[-1]
@@ -657,7 +658,7 @@ class EventsStage:
                         "cameo": code, "rule": rule,
                         "a1": a1, "a2": a2, "modality": self._modality(v, matrix),
                         "reported_by": self._reported_by(v, ctx), "confidence": round(min(conf, 0.95), 2),
-                        "sent": [v.sent.start_char, v.sent.end_char]})
+                        "sent": [sent_of(v).start_char, sent_of(v).end_char]})
         return out or None
 
     def _finish(self, doc: Doc, e: dict, ctx: dict) -> dict:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..geo.gazetteer import Gazetteer
 from ..nlp.dateline import dateline
 from ..nlp.extensions import ACTORS, MENTIONS, PLACES, register
+from ..nlp.sents import text_of, tokens_of
 
 ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
                "oblast": "admin1", "prefecture": "admin1", "department": "admin1", "county": "admin2",
@@ -53,7 +54,7 @@ class PlacesStage:
 
     def _country_names(self, doc: Doc) -> list[Span]:
         vocab_ok = []
-        for t in doc:
+        for t in tokens_of(doc):
             if t.pos_ == "PROPN" and t.text in self.countries:
                 vocab_ok.append(doc[t.i:t.i + 1])
         return vocab_ok
@@ -171,7 +172,7 @@ class PlacesStage:
             return ADMIN_WORDS[doc[s - 2].lower_], f"pattern:{doc[s - 2].lower_}_of"
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in SETTLEMENT_WORDS:
             return "city", f"pattern:{doc[s - 2].lower_}_of"
-        before = doc.text[max(0, doc[s].idx - 40):doc[s].idx]
+        before = text_of(doc)[max(0, doc[s].idx - 40):doc[s].idx]
         m = RELATIVE.search(before)
         if m:
             return "any", f"relative:{m.group(1)} km {m.group(2).lower()}"

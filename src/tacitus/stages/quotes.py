@@ -6,6 +6,7 @@ speaker is never the outlet. Writes doc._.quotes and doc._.citations."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons.triggers import default_lexicon
 from ..nlp.dateline import dateline
 from ..nlp.extensions import ACTORS, register
+from ..nlp.sents import sent_of, text_of, tokens_of
 
 QUOTE = re.compile(r"“(?P<c>(?:[^“”]|\n\s*“){2,4000}?)”|\"(?P<s>[^\"\n]{2,2000}?)\"|``(?P<b>[^`']{2,2000}?)''", re.S)
 MIN_UNATTRIBUTED_WORDS = 6
@@ -32,9 +34,8 @@ class QuotesStage:
             return None
         span = ctx["at"].get(tok.i)
         if span is None and tok.lower_ in ("he", "she"):
-            prior = [s for s in ctx["spans"] if s.end <= tok.i and (s.label_.startswith("person:") or
-                                                                    s.kb_id_ == "person")]
-            span = prior[-1] if prior else None
+            k = bisect.bisect_right(ctx["person_ends"], tok.i)
+            span = ctx["people"][k - 1] if k else None
             if span is not None:
                 info = ctx["info"].get(span.label_, {})
                 return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "info": info,
@@ -42,7 +43,7 @@ class QuotesStage:
         if span is None:
             toks = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl")]
             s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-            return {"text": doc.text[s:e], "start": s, "end": e, "info": {}, "id": None}
+            return {"text": text_of(doc)[s:e], "start": s, "end": e, "info": {}, "id": None}
         return {"text": span.text if span.root == tok else tok.text, "start": span.start_char if span.root == tok
                 else tok.idx, "end": span.end_char if span.root == tok else tok.idx + len(tok),
                 "info": ctx["info"].get(span.label_, {}), "id": span.label_}
@@ -74,7 +75,7 @@ class QuotesStage:
     def _cue(self, doc: Doc, start: int, end: int, ctx: dict) -> tuple[Token, Token | None] | None:
         """The reporting verb right after a quote (',” Sello told AFP') or right before it ('Sello
         said: “...'), and its subject."""
-        after = [t for t in doc[start:min(len(doc), start + 14)] if t.sent == doc[start].sent or t.i - start < 6]
+        after = [t for t in doc[start:min(len(doc), start + 14)] if sent_of(t) == sent_of(doc[start]) or t.i - start < 6]
         for t in after:
             if t.text in ("“", "\"", "``"):
                 break
@@ -91,21 +92,24 @@ class QuotesStage:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         spans = sorted(doc.spans[ACTORS], key=lambda s: s.start) if ACTORS in doc.spans else []
-        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {}}
+        people = sorted((s for s in spans if s.label_.startswith("person:") or s.kb_id_ == "person"),
+                        key=lambda s: s.end)
+        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {},
+               "people": people, "person_ends": [s.end for s in people]}
         quotes: list[dict] = []
         cites: list[dict] = []
         covered: list[tuple[int, int]] = []
-        for m in QUOTE.finditer(doc.text):
+        for m in QUOTE.finditer(text_of(doc)):
             group = "c" if m.group("c") is not None else "s" if m.group("s") is not None else "b"
             cs, ce = m.start(group), m.end(group)
             content = doc.char_span(cs, ce, alignment_mode="expand")
             if content is None:
                 continue
-            after_tok = doc.char_span(m.end(), min(len(doc.text), m.end() + 1), alignment_mode="expand")
+            after_tok = doc.char_span(m.end(), min(len(text_of(doc)), m.end() + 1), alignment_mode="expand")
             before_tok = doc.char_span(max(0, m.start() - 1), m.start(), alignment_mode="expand")
             cue = self._cue(doc, after_tok.start if after_tok is not None else content.end,
                             before_tok.end if before_tok is not None else content.start, ctx)
-            words = len(doc.text[cs:ce].split())
+            words = len(text_of(doc)[cs:ce].split())
             if cue is None and words < MIN_UNATTRIBUTED_WORDS:
                 continue  # a scare quote ('the “caliphate”'), not speech
             verb, subj = cue if cue else (None, None)
@@ -113,7 +117,7 @@ class QuotesStage:
             via = self._via(doc, verb, ctx) if verb is not None else None
             if self._is_outlet(a):
                 via = via or a["text"]
-            q = {"text": doc.text[cs:ce].strip(), "start": cs, "end": ce, "direct": True,
+            q = {"text": text_of(doc)[cs:ce].strip(), "start": cs, "end": ce, "direct": True,
                  "cue": verb.lemma_.lower() if verb is not None else None, "via": via,
                  "speaker": self._speaker(doc, a), "verb": verb.i if verb is not None else None}
             prev = quotes[-1] if quotes else None
@@ -123,7 +127,7 @@ class QuotesStage:
             else:
                 quotes.append(q)
             covered.append((m.start(), m.end()))
-        for v in doc:  # indirect speech
+        for v in tokens_of(doc):  # indirect speech
             if v.lemma_.lower() not in self.reporting or v.pos_ not in ("VERB",):
                 continue
             comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
@@ -137,9 +141,9 @@ class QuotesStage:
             a = self._actor(doc, subj, ctx)
             if self._is_outlet(a):
                 continue  # 'Reuters reported that ...' is a citation, below
-            quotes.append({"text": doc.text[s:e], "start": s, "end": e, "direct": False, "cue": v.lemma_.lower(),
+            quotes.append({"text": text_of(doc)[s:e], "start": s, "end": e, "direct": False, "cue": v.lemma_.lower(),
                            "via": self._via(doc, v, ctx), "speaker": self._speaker(doc, a), "verb": v.i})
-        for t in doc:  # "according to X"
+        for t in tokens_of(doc):  # "according to X"
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 obj = next((g for g in doc[t.i + 1].children if g.dep_ == "pobj"), None)
                 a = self._actor(doc, obj, ctx)
@@ -148,7 +152,7 @@ class QuotesStage:
                 kind = a["info"].get("kind")
                 if self._is_outlet(a) or kind in SOURCE_KINDS or obj.ent_type_ == "ORG":
                     cites.append({"source": a["text"],
-                                  "text": doc.text[t.idx:a["end"]], "start": t.idx, "end": a["end"]})
+                                  "text": text_of(doc)[t.idx:a["end"]], "start": t.idx, "end": a["end"]})
         cites += self._citations(doc, ctx)
         line = dateline(doc)
         if line and "outlet" in line:
@@ -165,7 +169,7 @@ class QuotesStage:
     def _citations(self, doc: Doc, ctx: dict) -> list[dict]:
         """'Reuters reported', 'state media said', 'told AFP': outlets and bodies credited."""
         out = []
-        for v in doc:
+        for v in tokens_of(doc):
             if v.lemma_.lower() not in self.reporting or v.pos_ not in ("VERB", "AUX"):
                 continue
             subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
@@ -173,14 +177,14 @@ class QuotesStage:
             if a and (self._is_outlet(a) or (a["info"].get("kind") in ("ngo", "igo") and a.get("id"))):
                 end = max(a["end"], v.idx + len(v))
                 start = min(a["start"], v.idx)
-                out.append({"source": a["text"], "text": doc.text[start:end],
+                out.append({"source": a["text"], "text": text_of(doc)[start:end],
                             "start": start, "end": end})
             for c in v.children:
                 if c.dep_ in ("dative", "dobj") and v.lemma_.lower() == "tell":
                     a = self._actor(doc, c, ctx)
                     if self._is_outlet(a) or c.ent_type_ == "ORG":
                         out.append({"source": a["text"] if a else c.text,
-                                    "text": doc.text[v.idx:c.idx + len(c)], "start": v.idx, "end": c.idx + len(c)})
+                                    "text": text_of(doc)[v.idx:c.idx + len(c)], "start": v.idx, "end": c.idx + len(c)})
         return out
 
 

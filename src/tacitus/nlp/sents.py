@@ -1,0 +1,50 @@
+"""Sentence lookup by token, computed once per Doc. spaCy's Token.sent walks the parse each time
+it is asked, which made sentence lookups the slowest part of the stages."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Span, Token
+
+KEY = "tacitus_sent_starts"
+
+
+def _starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get(KEY)
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data[KEY] = starts
+    return starts
+
+
+def sent_of(tok: Token) -> Span:
+    doc = tok.doc
+    starts = _starts(doc)
+    k = bisect.bisect_right(starts, tok.i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k]:end]
+
+
+def text_of(doc: Doc) -> str:
+    """Doc.text, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("tacitus_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["tacitus_text"] = text
+    return text
+
+
+def forget(doc: Doc) -> None:
+    """Drop the per-Doc caches before the Doc leaves the pipeline (they would travel with it)."""
+    for key in (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens"):
+        doc.user_data.pop(key, None)
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as a list, made once: iterating a Doc builds a new Token object each time."""
+    toks = doc.user_data.get("tacitus_tokens")
+    if toks is None:
+        toks = list(doc)
+        doc.user_data["tacitus_tokens"] = toks
+    return toks
