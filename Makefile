@@ -14,10 +14,12 @@ $(BIN)/tacitus: pyproject.toml
 
 setup: $(BIN)/tacitus
 
-## the main job: extract the bundled sample articles
+## the main job: the bundled sample articles -> records (out/samples.jsonl) and the DuckDB store
 run: setup
 	$(BIN)/tacitus extract $(SAMPLES) --out out/samples.jsonl
 	$(BIN)/tacitus summary out/samples.jsonl
+	$(BIN)/tacitus ingest $(SAMPLES) --db tacitus.duckdb
+	$(BIN)/tacitus query --db tacitus.duckdb --clusters --limit 15
 
 ## lint, then the test suite (slow tests included)
 test: setup

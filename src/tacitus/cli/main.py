@@ -11,6 +11,7 @@ from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
 from . import stages as stages_cmd
+from . import store as store_cmd
 from . import summary as summary_cmd
 
 app = typer.Typer(
@@ -26,6 +27,9 @@ app.command("stages")(stages_cmd.stages)
 app.command("summary")(summary_cmd.summary)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.add_typer(gazetteer_cmd.app, name="gazetteer")
+app.command("ingest")(store_cmd.ingest)
+app.command("query")(store_cmd.query)
+app.command("export")(store_cmd.export)
 
 
 @app.command("version")

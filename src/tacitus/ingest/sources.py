@@ -17,7 +17,10 @@ from .text import read_text
 
 READERS = {".txt": read_text, ".text": read_text, ".html": read_html, ".htm": read_html}
 STREAMS = {".jsonl", ".ndjson"}
-KNOWN = set(READERS) | STREAMS
+TABLES = {".csv", ".tsv"}
+ARCHIVES = {".warc", ".gz"}
+FEEDS = {".rss", ".atom", ".xml"}
+KNOWN = set(READERS) | STREAMS | TABLES | ARCHIVES | FEEDS
 
 
 def _expand(spec: str) -> Iterator[Path | Failure]:
@@ -56,9 +59,16 @@ def _read_jsonl_file(path: Path, encoding: str, max_bytes: int) -> Iterator[Item
 
 
 def iter_items(specs: Iterable[str], *, max_bytes: int, encoding: str = "utf-8",
-               stdin: io.TextIOBase | None = None) -> Iterator[Item | Failure]:
-    """Every input named, in order; unreadable ones as Failure so nothing goes unaccounted."""
+               stdin: io.TextIOBase | None = None, csv_map: dict[str, str] | None = None,
+               fetch: bool = False) -> Iterator[Item | Failure]:
+    """Every input named, in order; unreadable ones as Failure so nothing goes unaccounted.
+    URLs are read as feeds; their pages are fetched only when fetch is True."""
     for spec in specs:
+        if spec.startswith(("http://", "https://")):
+            from .feeds import iter_feed
+
+            yield from iter_feed(spec, fetch=fetch)
+            continue
         if spec == "-":
             stream = stdin if stdin is not None else io.TextIOWrapper(sys.stdin.buffer, encoding=encoding,
                                                                       errors="replace")
@@ -71,6 +81,18 @@ def iter_items(specs: Iterable[str], *, max_bytes: int, encoding: str = "utf-8",
             suffix = path.suffix.lower()
             if suffix in STREAMS:
                 yield from _read_jsonl_file(path, encoding, max_bytes)
+            elif suffix in TABLES:
+                from .csvfile import iter_csv
+
+                yield from iter_csv(path, csv_map or {}, max_bytes, encoding)
+            elif suffix == ".warc" or path.name.lower().endswith(".warc.gz"):
+                from .warc import iter_warc
+
+                yield from iter_warc(path, max_bytes)
+            elif suffix in FEEDS:
+                from .feeds import iter_feed
+
+                yield from iter_feed(str(path), fetch=fetch)
             elif suffix in READERS:
                 try:
                     yield READERS[suffix](path, max_bytes, encoding)

@@ -1,0 +1,169 @@
+"""Duplicate reports to one event: clusters of events across articles that describe the same
+real-world event.
+
+Two events merge when their types are compatible (same CAMEO root, and the same ACLED type where
+both have one), their dates fall within a window that depends on their precision (a day-precise
+date allows a day either side; a month allows the month), their locations lie within a distance
+that depends on their precision (50 km for a city, 150 km for a district, 300 km for an area, 800 km
+for a country), and their actors overlap (a shared actor, compared by CAMEO code where there is one,
+else by name; or no actors to disagree). Each
+cluster keeps the reasons it merged. Incremental: new events join existing clusters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from .db import Store, row_id
+
+RADIUS_KM = {"city": 50, "admin2": 150, "admin1": 300, "region": 600, "country": 800, "continent": 3000}
+WINDOW_DAYS = {"day": 1, "week": 4, "month": 16, "year": 183}
+
+
+def _date(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        if len(s) == 4:
+            return dt.date(int(s), 7, 1)
+        if len(s) == 7:
+            return dt.date(int(s[:4]), int(s[5:7]), 15)
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def km(a: float, b: float, c: float, d: float) -> float:
+    p1, p2 = math.radians(a), math.radians(c)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def compatible(e: dict, c: dict) -> list[str] | None:
+    """Reasons an event may join a cluster, or None."""
+    if e["root"] != c["cameo_root"] or (e["acled"] and c["acled"] and e["acled"] != c["acled"]):
+        return None
+    reasons = [f"type {e['root']}"]
+    ed, cf, cl = _date(e["date"]), _date(c["date_first"]), _date(c["date_last"])
+    if ed is None or cf is None:
+        return None
+    window = WINDOW_DAYS.get(e["date_precision"] or "day", 1)
+    if not (cf - dt.timedelta(days=window) <= ed <= cl + dt.timedelta(days=window)):
+        return None
+    reasons.append(f"dates within {window} day(s)")
+    if e["lat"] is not None and c["lat"] is not None:
+        radius = max(RADIUS_KM.get(e["precision"] or "country", 800), RADIUS_KM.get(c["precision"] or "country", 800))
+        d = km(e["lat"], e["lon"], c["lat"], c["lon"])
+        if d > radius:
+            return None
+        reasons.append(f"{d:.0f} km apart (limit {radius})")
+    elif e["country"] and c["country"] and e["country"] != c["country"]:
+        return None
+    mine = {a for a in (e["a1"], e["a2"]) if a}
+    theirs = {a for a in (c["actor1"], c["actor2"]) if a}
+    if mine and theirs:
+        shared = mine & theirs
+        if not shared:
+            return None
+        reasons.append("shared actor " + ", ".join(sorted(shared)))
+    return reasons
+
+
+CLUSTER_FIELDS = ("cluster_id", "cameo_root", "acled", "date_first", "date_last", "lat", "lon", "country",
+                  "precision", "actor1", "actor2")
+
+
+def assign(store: Store, event_ids: list[str]) -> int:
+    """Puts new events into clusters (joining an existing one or starting one), in ingestion order;
+    returns how many clusters were touched. Candidates are read once per batch and matched in
+    memory; the results are written back in bulk."""
+    if not event_ids:
+        return 0
+    con = store.con
+    rows = con.execute("""
+        SELECT e.event_id, e.type_cameo_root, e.type_acled, e.date_start, e.date_precision, e.location_lat,
+               e.location_lon, e.location_precision, coalesce(e.location_country, e.actor1_country),
+               coalesce(e.actor1_cameo, e.actor1_name), coalesce(e.actor2_cameo, e.actor2_name), e.confidence
+        FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))""", [event_ids]).fetchall()
+    order = {eid: i for i, eid in enumerate(event_ids)}
+    rows.sort(key=lambda r: order[r[0]])  # ingestion order, so batch boundaries never change the result
+    evs = [dict(zip(("id", "root", "acled", "date", "date_precision", "lat", "lon", "precision", "country", "a1",
+                     "a2", "confidence"), r, strict=True)) for r in rows]
+    evs = [e for e in evs if e["root"] and e["date"] and _date(e["date"])]
+    if not evs:
+        return 0
+    roots = sorted({e["root"] for e in evs})
+    lo = (min(_date(e["date"]) for e in evs) - dt.timedelta(days=200)).isoformat()
+    hi = max(e["date"] for e in evs) + "~"
+    pool: dict[str, list[dict]] = {}
+    for c in con.execute(f"""SELECT {', '.join(CLUSTER_FIELDS)} FROM clusters WHERE cameo_root IN
+                             (SELECT unnest(?::VARCHAR[])) AND date_last >= ? AND date_first <= ?""",
+                         [roots, lo, hi]).fetchall():
+        cd = dict(zip(CLUSTER_FIELDS, c, strict=True))
+        pool.setdefault(cd["cameo_root"], []).append(cd)
+    created: dict[str, dict] = {}
+    grown: dict[str, tuple[str, str, list[str]]] = {}
+    mapping: list[tuple[str, str]] = []
+    for e in evs:
+        best, why = None, None
+        for cd in pool.get(e["root"], ()):
+            reasons = compatible(e, cd)
+            if reasons is not None and (best is None or len(reasons) > len(why)):
+                best, why = cd, reasons
+        if best is None:
+            cid = row_id("cluster", e["id"])
+            cd = {"cluster_id": cid, "cameo_root": e["root"], "acled": e["acled"], "date_first": e["date"],
+                  "date_last": e["date"], "lat": e["lat"], "lon": e["lon"], "country": e["country"],
+                  "precision": e["precision"], "actor1": e["a1"], "actor2": e["a2"], "representative": e["id"],
+                  "reasons": ["first report"]}
+            created[cid] = cd
+            pool.setdefault(e["root"], []).append(cd)
+        else:
+            cid = best["cluster_id"]
+            best["date_first"] = min(best["date_first"], e["date"])
+            best["date_last"] = max(best["date_last"], e["date"])
+            if cid in created:
+                created[cid]["reasons"] = list(dict.fromkeys(created[cid]["reasons"] + why))
+            else:
+                old = grown.get(cid, (best["date_first"], best["date_last"], []))
+                grown[cid] = (best["date_first"], best["date_last"], list(dict.fromkeys(old[2] + why)))
+        mapping.append((e["id"], cid))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if created:
+            cols = ["cluster_id", "representative", "cameo_root", "acled", "date_first", "date_last", "lat", "lon",
+                    "country", "precision", "actor1", "actor2", "reasons"]
+            store._bulk_insert("clusters", cols, [[c[k] for k in cols] for c in created.values()])
+        for cid, (first, last, why) in grown.items():
+            con.execute("""UPDATE clusters SET date_first = least(date_first, ?), date_last = greatest(date_last, ?),
+                           reasons = list_distinct(list_concat(reasons, ?)) WHERE cluster_id = ?""",
+                        [first, last, why, cid])
+        import pyarrow as pa
+
+        con.register("tacitus_map", pa.table({"event_id": [m[0] for m in mapping], "cluster_id": [m[1] for m in mapping]}))
+        try:
+            con.execute("UPDATE events SET cluster_id = m.cluster_id FROM tacitus_map m "
+                        "WHERE events.event_id = m.event_id")
+        finally:
+            con.unregister("tacitus_map")
+        touched = sorted(set(created) | set(grown))
+        _refresh(store, touched)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(touched)
+
+
+def _refresh(store: Store, cluster_ids: list[str]) -> None:
+    """Recomputes the counts and the representative of the given clusters."""
+    store.con.execute("""
+        UPDATE clusters SET num_events = s.n_events, num_articles = s.n_articles, num_sources = s.n_sources,
+               first_seen = s.first_seen, last_seen = s.last_seen, representative = s.rep
+        FROM (SELECT e.cluster_id, count(*) AS n_events, count(DISTINCT e.article_id) AS n_articles,
+                     count(DISTINCT coalesce(a.source, regexp_extract(a.url, '//([^/]+)', 1), a.article_id)) AS n_sources,
+                     min(a.published) AS first_seen, max(a.published) AS last_seen,
+                     arg_max(e.event_id, e.confidence) AS rep
+              FROM events e JOIN articles a USING (article_id)
+              WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id) s
+        WHERE clusters.cluster_id = s.cluster_id""", [cluster_ids])

@@ -1,0 +1,117 @@
+"""Ingest: inputs -> pipeline -> store, with every input item journalled (ok, failed, skipped).
+
+One long nlp.pipe over the stream (all cores); records are written in batches, each batch and its
+journal lines in one transaction, so a run killed at any moment leaves whole batches; a new run
+skips what the journal says is in and redoes the rest. Memory stays bounded: items stream through,
+and only the in-flight ones are remembered."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..ingest.items import Failure, Item
+from ..pipeline import Pipeline
+from . import cluster
+from .db import Store
+
+CHECK_BATCH = 256
+
+
+def content_hash(item: Item) -> str:
+    return hashlib.sha1(f"{item.title or ''}\n{item.published or ''}\n{item.text}".encode()).hexdigest()
+
+
+@dataclass
+class Stats:
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    events: int = 0
+    clusters: int = 0
+    started: float = field(default_factory=time.monotonic)
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.ok / max(1e-9, time.monotonic() - self.started)
+
+
+def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, batch: int = 128,
+           on_progress: Callable[[Stats], None] | None = None, n_process: int | None = None) -> Stats:
+    stats = Stats()
+    run_id = uuid.uuid4().hex[:12]
+    pending: deque[tuple[int, str, str]] = deque()  # (seq, source, content hash) of items in flight, in order
+    journal: list[tuple] = []
+    seq_counter = [0]
+
+    # events written by a run killed before it clustered them
+    leftovers = [r[0] for r in store.con.execute(
+        "SELECT event_id FROM events WHERE cluster_id IS NULL ORDER BY rowid").fetchall()]
+    if leftovers:
+        stats.clusters += cluster.assign(store, leftovers)
+
+    def fresh() -> Iterator[Item | Failure]:
+        buf: list[Item | Failure] = []
+        for it in items:
+            buf.append(it)
+            if len(buf) >= CHECK_BATCH:
+                yield from drop_seen(buf)
+                buf = []
+        yield from drop_seen(buf)
+
+    def drop_seen(buf: list[Item | Failure]) -> Iterator[Item | Failure]:
+        hashes = [content_hash(x) for x in buf if isinstance(x, Item)]
+        seen = store.seen(hashes)
+        for x in buf:
+            seq = seq_counter[0]
+            seq_counter[0] += 1
+            if isinstance(x, Failure):
+                pending.append((seq, x.input, hashlib.sha1(x.input.encode()).hexdigest()))
+                yield x
+                continue
+            h = content_hash(x)
+            if h in seen:
+                journal.append((seq, x.input, h, "skipped", "already in the store", x.key()))
+                stats.skipped += 1
+                continue
+            pending.append((seq, x.input, h))
+            yield x
+
+    records: list[dict] = []
+
+    def flush() -> None:
+        nonlocal records, journal
+        new_events = store.write([r for r in records if r.get("ok", True)], journal, run_id)
+        stats.events += len(new_events)
+        stats.clusters += cluster.assign(store, new_events)
+        records, journal = [], []
+        if on_progress:
+            on_progress(stats)
+
+    for rec in pipeline.run(fresh(), n_process=n_process):  # one record per item, in input order
+        seq, src, h = pending.popleft()
+        if rec.get("ok", True):
+            journal.append((seq, src, h, "ok", None, rec["id"]))
+            records.append(rec)
+            stats.ok += 1
+        else:
+            reason = rec["errors"][0]["message"] if rec["errors"] else "unknown"
+            journal.append((seq, src, h, "failed", reason, None))
+            code = rec["errors"][0]["code"] if rec["errors"] else "?"
+            stats.reasons[code] = stats.reasons.get(code, 0) + 1
+            stats.failed += 1
+        if len(records) + len(journal) >= batch:
+            flush()
+    flush()
+    return stats
+
+
+def log_progress(stats: Stats) -> None:
+    print(f"ingest: {stats.ok} articles ({stats.rate:.1f}/s), {stats.events} events, {stats.failed} failed, "
+          f"{stats.skipped} skipped", file=sys.stderr, flush=True)
