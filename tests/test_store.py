@@ -184,7 +184,7 @@ def _corpus(folder, n):
 def test_kill_and_resume_gives_exactly_a_clean_run(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    _corpus(corpus, 1500)
+    _corpus(corpus, 2000)
     env = dict(os.environ)
     clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
     cmd = [sys.executable, "-m", "tacitus.cli", "ingest", str(corpus), "-j", "2", "--batch", "64", "-q", "--db"]
