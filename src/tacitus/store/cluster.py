@@ -69,6 +69,31 @@ def compatible(e: dict, c: dict) -> list[str] | None:
     return reasons
 
 
+def _month(d: dt.date) -> int:
+    return d.year * 12 + d.month
+
+
+def _file(pool: dict[tuple[str, int], list[dict]], cd: dict) -> None:
+    """Files a cluster under each month its dates span, so an event only meets clusters near it."""
+    first, last = _date(cd["date_first"]), _date(cd["date_last"])
+    if first is None or last is None:
+        return
+    for m in range(_month(first), _month(last) + 1):
+        bucket = pool.setdefault((cd["cameo_root"], m), [])
+        if not any(x is cd for x in bucket):
+            bucket.append(cd)
+
+
+def _near(pool: dict[tuple[str, int], list[dict]], e: dict) -> list[dict]:
+    d = _date(e["date"])
+    window = dt.timedelta(days=WINDOW_DAYS.get(e["date_precision"] or "day", 1) + 1)
+    out: dict[str, dict] = {}
+    for m in range(_month(d - window), _month(d + window) + 1):
+        for cd in pool.get((e["root"], m), ()):
+            out[cd["cluster_id"]] = cd
+    return list(out.values())
+
+
 CLUSTER_FIELDS = ("cluster_id", "cameo_root", "acled", "date_first", "date_last", "lat", "lon", "country",
                   "precision", "actor1", "actor2")
 
@@ -92,21 +117,31 @@ def assign(store: Store, event_ids: list[str]) -> int:
     evs = [e for e in evs if e["root"] and e["date"] and _date(e["date"])]
     if not evs:
         return 0
-    roots = sorted({e["root"] for e in evs})
-    lo = (min(_date(e["date"]) for e in evs) - dt.timedelta(days=200)).isoformat()
-    hi = max(e["date"] for e in evs) + "~"
-    pool: dict[str, list[dict]] = {}
-    for c in con.execute(f"""SELECT {', '.join(CLUSTER_FIELDS)} FROM clusters WHERE cameo_root IN
-                             (SELECT unnest(?::VARCHAR[])) AND date_last >= ? AND date_first <= ?""",
-                         [roots, lo, hi]).fetchall():
-        cd = dict(zip(CLUSTER_FIELDS, c, strict=True))
-        pool.setdefault(cd["cameo_root"], []).append(cd)
+    import pyarrow as pa
+
+    # candidates: clusters of the same root whose dates come near some new event's (one join)
+    windows = pa.table({
+        "root": [e["root"] for e in evs],
+        "lo": [(_date(e["date"]) - dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
+               .isoformat() for e in evs],
+        "hi": [(_date(e["date"]) + dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
+               .isoformat() + "~" for e in evs]})
+    con.register("tacitus_windows", windows)
+    try:
+        found = con.execute(f"""SELECT DISTINCT {', '.join('c.' + f for f in CLUSTER_FIELDS)} FROM clusters c
+                                JOIN tacitus_windows w ON c.cameo_root = w.root AND c.date_last >= w.lo
+                                AND c.date_first <= w.hi""").fetchall()
+    finally:
+        con.unregister("tacitus_windows")
+    pool: dict[tuple[str, int], list[dict]] = {}
+    for c in found:
+        _file(pool, dict(zip(CLUSTER_FIELDS, c, strict=True)))
     created: dict[str, dict] = {}
     grown: dict[str, tuple[str, str, list[str]]] = {}
     mapping: list[tuple[str, str]] = []
     for e in evs:
         best, why = None, None
-        for cd in pool.get(e["root"], ()):
+        for cd in _near(pool, e):
             reasons = compatible(e, cd)
             if reasons is not None and (best is None or len(reasons) > len(why)):
                 best, why = cd, reasons
@@ -117,11 +152,12 @@ def assign(store: Store, event_ids: list[str]) -> int:
                   "precision": e["precision"], "actor1": e["a1"], "actor2": e["a2"], "representative": e["id"],
                   "reasons": ["first report"]}
             created[cid] = cd
-            pool.setdefault(e["root"], []).append(cd)
+            _file(pool, cd)
         else:
             cid = best["cluster_id"]
             best["date_first"] = min(best["date_first"], e["date"])
             best["date_last"] = max(best["date_last"], e["date"])
+            _file(pool, best)
             if cid in created:
                 created[cid]["reasons"] = list(dict.fromkeys(created[cid]["reasons"] + why))
             else:
