@@ -3,7 +3,8 @@
 Matching, per document: every (gold, system) pair gets a score — one point per ontology field of
 the gold type that the system type agrees with (CAMEO code, CAMEO root, PLOVER, ACLED type and
 sub-type, UCDP violence type), half a point per gold actor found among the system actors, one
-point for a location within 25 km (half within 161 km), one point for the same start date. Pairs
+point for a location within 25 km (half within 161 km), one point for the same start date, and a twentieth of a
+point for the same death toll (which only breaks ties). Pairs
 scoring at least 0.5 are eligible; they are taken greedily from the highest score down, each gold
 and each system event used once. Recall counts gold events that got a partner; precision counts
 system events that got one, over documents whose gold lists all their events.
@@ -122,6 +123,9 @@ def pair_score(g: dict, s: dict) -> float:
     d = event_km(g, s)
     sc += 0 if d is None else 1 if d <= 25 else 0.5 if d <= 161 else 0
     sc += date_ok(g, s)
+    gf, sf = g.get("fatalities"), s.get("fatalities")
+    if isinstance(gf, dict) and isinstance(sf, dict) and gf.get("best") is not None:
+        sc += 0.05 * (sf.get("best") == gf["best"])  # breaks ties between events equal on the rest
     return sc
 
 
