@@ -113,3 +113,11 @@ def test_python_api_extract_many():
     ], n_process=1))
     assert [a.id for a in arts][0] == "a"
     assert arts[0].events and arts[1].events
+
+
+def test_out_creates_its_folder(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "new" / "folder" / "out.jsonl"
+    code, _, _ = run_cli("extract", str(src), "--out", str(out), "-q", "-j", "1")
+    assert code == 0 and out.exists()

@@ -44,6 +44,8 @@ def extract(
                     max_bytes=max_bytes, published=published, lexicons=tuple(lexicons) if lexicons else None)
     pipe = Pipeline(settings)
     items = iter_items(inputs, max_bytes=settings.max_bytes, encoding=settings.encoding)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     n_ok = n_fail = n_events = 0
     try:

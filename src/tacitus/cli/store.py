@@ -166,6 +166,7 @@ def export(
             raise typer.Exit(2)
         n = EXPORTERS[fmt](dicts, out)
     elif out:
+        out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8", newline="") as fh:
             n = EXPORTERS[fmt](dicts, fh)
     else:
