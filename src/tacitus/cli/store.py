@@ -108,8 +108,8 @@ def query(
         store = open_store(path, read_only=True)
         cols, rows = events(store, _filters(since, until, country, type_, actor, bbox, text, limit, offset),
                             clusters=clusters)
-        keep = ["event_id", "date_start", "type_cameo", "type_plover", "type_acled", "actor1_name", "actor2_name",
-                "location_name", "location_country", "fatalities_best", "num_articles", "evidence_text"]
+        keep = ["date_start", "type_cameo", "type_plover", "type_acled_sub", "actor1_name", "actor2_name",
+                "location_name", "location_country", "fatalities_best", "num_articles", "num_sources"]
         if fmt == "table":
             idx = [cols.index(k) for k in keep]
             cols, rows = keep, [tuple(r[i] for i in idx) for r in rows]
@@ -128,12 +128,12 @@ def _show(cols, rows, fmt):
     else:
         from rich.console import Console
         from rich.table import Table
-        t = Table()
+        t = Table(show_lines=False)
         for c in cols:
             t.add_column(c, overflow="fold")
         for r in rows:
             t.add_row(*["" if v is None else str(v)[:80] for v in r])
-        Console().print(t)
+        Console(width=None if sys.stdout.isatty() else 180).print(t)
 
 
 def export(
