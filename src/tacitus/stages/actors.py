@@ -208,11 +208,15 @@ class ActorsStage:
         mentions = self._select(found)
         doc.spans[MENTIONS] = [Span(doc, s, e, label=eid, kb_id=how) for s, e, eid, how in mentions]
         doc._.local_actors = local
-        # the article's country: named countries and capitals first, demonyms only failing those
-        named = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how in ("name", "capital"))
-        adjs = Counter(eid for s, e, eid, how in mentions if eid.startswith("country:") and how == "demonym")
-        countries = named or adjs
-        focus = countries.most_common(1)[0][0][8:] if countries else None
+        # the article's country: named countries and capitals count fully, demonyms half (an "Israeli
+        # strike" in Gaza is about Gaza); ties go to the country named first
+        weight: Counter = Counter()
+        first: dict[str, int] = {}
+        for s, _e, eid, how in mentions:
+            if eid.startswith("country:") and how in ("name", "capital", "demonym"):
+                weight[eid] += 1.0 if how != "demonym" else 0.5
+                first.setdefault(eid, s)
+        focus = max(weight, key=lambda k: (weight[k], -first[k]))[8:] if weight else None
         doc._.focus_country = focus
         self._resolve_all(doc, mentions, local, focus)
         return doc
