@@ -45,3 +45,11 @@ def read_checked(path: Path, max_bytes: int, encoding: str = "utf-8") -> str:
     except OSError as e:
         raise InputError("T014", f"cannot read: {e.strerror}", source=str(path)) from e
     return decode(data, str(path), encoding)
+
+
+def open_binary(path: Path):
+    """The file opened for reading, or InputError T014 naming it and why."""
+    try:
+        return path.open("rb")
+    except OSError as e:
+        raise InputError("T014", f"cannot read: {e.strerror}", source=str(path)) from e

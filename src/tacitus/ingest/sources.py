@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from .guard import decode
+from .guard import decode, open_binary
 from .html import read_html
 from .items import Failure, Item
 from .jsonl import iter_jsonl
@@ -41,9 +41,9 @@ def _expand(spec: str) -> Iterator[Path | Failure]:
 
 def _read_jsonl_file(path: Path, encoding: str, max_bytes: int) -> Iterator[Item | Failure]:
     try:
-        fh = path.open("rb")
-    except OSError as e:
-        yield Failure(input=str(path), error=InputError("T014", f"cannot read: {e.strerror}", source=str(path)))
+        fh = open_binary(path)
+    except InputError as e:
+        yield Failure(input=str(path), error=e)
         return
     with fh:
         for n, raw in enumerate(fh, 1):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from .guard import open_binary
 from .html import from_html
 from .items import Failure, Item
 
@@ -15,9 +16,9 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[Item | Failure]:
     from warcio.exceptions import ArchiveLoadFailed
 
     try:
-        fh = path.open("rb")
-    except OSError as e:
-        yield Failure(input=str(path), error=InputError("T014", f"cannot read: {e.strerror}", source=str(path)))
+        fh = open_binary(path)
+    except InputError as e:
+        yield Failure(input=str(path), error=e)
         return
     with fh:
         try:
