@@ -93,6 +93,8 @@ def query(
     offset: int = typer.Option(0, help="rows to skip"),
 ) -> None:
     """Query the event store with filters, or with read-only SQL."""
+    import duckdb
+
     from ..store import open_store
     from ..store.db import DEFAULT_DB
     from ..store.query import events, read_only_sql
@@ -101,7 +103,7 @@ def query(
     if sql:
         try:
             cols, rows = read_only_sql(path, sql)
-        except Exception as e:  # DuckDB errors are many classes; all mean the query could not run
+        except duckdb.Error as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(2) from e
     else:

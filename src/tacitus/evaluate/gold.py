@@ -43,7 +43,7 @@ class GoldDoc:
 
 
 class GoldError(TacitusError):
-    pass
+    """A gold file that cannot be read (T015)."""
 
 
 def _err(path: Path, msg: str, hint: str | None = None) -> GoldError:

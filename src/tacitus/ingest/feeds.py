@@ -3,6 +3,7 @@ cap, a user agent and a polite pause per host; otherwise the entry's own text is
 
 from __future__ import annotations
 
+import contextlib
 import time
 import urllib.error
 import urllib.parse
@@ -79,10 +80,8 @@ def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None) -> Iterato
                 continue
         text = entry.get("summary") or " ".join(c.get("value", "") for c in entry.get("content", []))
         if "<" in text:
-            try:
+            with contextlib.suppress(InputError):  # markup trafilatura cannot clean stays as written
                 text = from_html(f"<html><body><article>{text}</article></body></html>", src).text
-            except InputError:
-                pass
         if not text.strip():
             yield Failure(input=src, error=InputError("T006", "feed entry has no text", source=src))
             continue

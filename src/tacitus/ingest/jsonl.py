@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Iterator
 
@@ -39,8 +40,6 @@ def iter_jsonl(lines: Iterable[str], name: str, max_bytes: int, first_line: int 
             yield parse_record(line, src, max_bytes)
         except InputError as e:
             rid = None
-            try:
+            with contextlib.suppress(json.JSONDecodeError, AttributeError):  # the id, where one can be read
                 rid = json.loads(line).get("id")
-            except (json.JSONDecodeError, AttributeError):
-                pass
             yield Failure(input=src, error=e, id=str(rid) if rid is not None else None)
