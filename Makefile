@@ -30,7 +30,8 @@ lint: setup
 	$(BIN)/ruff check src tests benchmarks
 
 bench: setup
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --n 2000
+	$(BIN)/python benchmarks/store.py --sizes 2000,10000
 
 clean:
 	rm -rf $(VENV) out test-output .pytest_cache
