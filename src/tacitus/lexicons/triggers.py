@@ -25,7 +25,8 @@ class Rule:
     @property
     def name(self) -> str:
         cons = ",".join(f"{d}:{'|'.join(sorted(v))}" for d, v in self.constraints)
-        return f"triggers.tsv:{self.line} {self.pos}:{self.lemma}{'+' + cons if cons else ''}->{self.cameo}"
+        where = f"triggers.tsv:{self.line}" if self.line else "frame:obligation"
+        return f"{where} {self.pos}:{self.lemma}{'+' + cons if cons else ''}->{self.cameo}"
 
 
 @dataclass(frozen=True)

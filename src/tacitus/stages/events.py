@@ -113,6 +113,14 @@ class EventsStage:
                 return True
         return False
 
+    def _obligation(self, v: Token) -> Rule | None:
+        """'X said that Y must ...' is X demanding something of Y (CAMEO 100), 'should' an appeal
+        (020), whatever Y is asked to do."""
+        modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        if modal and v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.reporting:
+            return Rule("V", v.lemma_.lower(), (), "100" if modal == "must" else "020", "a1", 0)
+        return None
+
     def _yields(self, v: Token, ctx: dict) -> bool:
         """Whether a complement verb is itself an event (directly or through a light-verb object)."""
         if self._rule(v, "V", ctx) is not None:
@@ -137,6 +145,8 @@ class EventsStage:
             return None
         if v.dep_ == "relcl":
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj" and v.head.head.pos_ == "VERB":
+            return self._subject(v.head.head, depth + 1)  # "issued a statement condemning X"
         if v.dep_ in ("xcomp",):
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
             return objs[0] if objs and self.lex.embed_class(v.head.lemma_.lower()) in ("appeal", "demand") else self._subject(v.head, depth + 1)
@@ -262,7 +272,7 @@ class EventsStage:
         lex = self.lex
         m = matrix.lemma_.lower() if matrix is not None else None
         klass = lex.embed_class(m) if m else None
-        if klass in ("threat", "refusal", "appeal", "demand"):
+        if klass in ("threat", "refusal", "appeal", "demand", "failure"):
             new = lex.transform(klass, m, code)
             return (new, f"embedded:{m}") if new else (code, None)
         negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in t.children)
@@ -476,7 +486,7 @@ class EventsStage:
     def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
         lex = self.lex
         lemma = v.lemma_.lower()
-        rule = self._rule(v, "V", ctx)
+        rule = self._rule(v, "V", ctx) or self._obligation(v)
         noun = None
         # a light verb takes its event from the noun it governs
         if lemma in lex.light and (rule is None or not rule.constraints):
@@ -491,7 +501,7 @@ class EventsStage:
         if noun is None and lemma in lex.reporting and not rule.constraints:
             return None
         # a verb whose complement is an event hands its subject and modality to that event
-        if lemma in lex.modal_verbs and lex.modal_verbs[lemma][1] and noun is None:
+        if lemma in lex.modal_verbs and lex.modal_verbs[lemma][1] and noun is None and rule.line:
             comp = [c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
             if any(self._yields(c, ctx) for c in comp):
                 return None
