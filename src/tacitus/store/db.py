@@ -56,6 +56,7 @@ class Store:
         if not read_only:
             self.migrate()
         self._cols = {t: table_columns(t) for t in CHILD_FIELDS | {"articles": None}}
+        self._types: dict[str, dict[str, str]] = {}
 
     def close(self) -> None:
         self.con.close()
@@ -130,7 +131,9 @@ class Store:
     def _bulk_insert(self, table: str, cols: list[str], data: list[list[Any]], ignore: bool = True) -> None:
         import pyarrow as pa
 
-        types = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+        types = self._types.get(table)
+        if types is None:  # column types, read once per table
+            types = self._types[table] = {r[0]: r[1] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
         names = [c.strip('"') for c in cols]
         arrays = []
         for j, name in enumerate(names):
