@@ -10,6 +10,7 @@ from ..errors import SettingsError
 from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
+from . import serve as serve_cmd
 from . import stages as stages_cmd
 from . import store as store_cmd
 from . import summary as summary_cmd
@@ -30,6 +31,7 @@ app.add_typer(gazetteer_cmd.app, name="gazetteer")
 app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
+app.command("serve")(serve_cmd.serve)
 
 
 @app.command("version")

@@ -218,6 +218,24 @@ def csv_rows(rows: list[dict], out: IO[str], **_: Any) -> int:
     return len(rows)
 
 
+def _arrow_rows(rows: list[dict]) -> list[dict]:
+    for r in rows:
+        for k, v in list(r.items()):
+            if isinstance(v, (dt.date, dt.datetime)):
+                r[k] = v.isoformat()
+    return rows
+
+
+def parquet_file(rows: list[dict], out: IO[bytes], **_: Any) -> int:
+    """One Parquet file (for a download); `parquet` writes the partitioned folder."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = _arrow_rows(list(rows))
+    pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({}), out)
+    return len(rows)
+
+
 def parquet(rows: list[dict], out: str | Path, **_: Any) -> int:
     """Parquet partitioned by year and month of the event date (a folder of files)."""
     import pyarrow as pa
@@ -229,9 +247,6 @@ def parquet(rows: list[dict], out: str | Path, **_: Any) -> int:
     for r in rows:
         day = _day(r.get("date_start") or r.get("article_published")) or "0000-00"
         r["year"], r["month"] = int(day[:4]), int(day[5:7])
-        for k, v in list(r.items()):
-            if isinstance(v, (dt.date, dt.datetime)):
-                r[k] = v.isoformat()
-    table = pa.Table.from_pylist(rows)
+    table = pa.Table.from_pylist(_arrow_rows(rows))
     pq.write_to_dataset(table, root_path=str(out), partition_cols=["year", "month"])
     return len(rows)

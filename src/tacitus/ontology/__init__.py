@@ -44,7 +44,8 @@ class Ontology:
             for r in read_tsv(PKG, "cameo_acled.tsv")
         ]
         self.acled_types = {(r["acled"], r["acled_sub"]) for r in read_tsv(PKG, "acled_types.tsv")}
-        self.plover_types = {r["plover"] for r in read_tsv(PKG, "plover_types.tsv")}
+        self.plover_gloss = {r["plover"]: r["gloss"] for r in read_tsv(PKG, "plover_types.tsv")}
+        self.plover_types = set(self.plover_gloss)
 
     def label(self, code: str) -> str | None:
         entry = self.cameo.get(code)

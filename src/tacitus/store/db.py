@@ -58,6 +58,14 @@ class Store:
         self._cols = {t: table_columns(t) for t in CHILD_FIELDS | {"articles": None}}
         self._types: dict[str, dict[str, str]] = {}
 
+    def view(self) -> Store:
+        """This store on a cursor of its own: a DuckDB connection must not be used from two threads
+        at once, its cursors can (one per request in the API)."""
+        v = object.__new__(Store)
+        v.__dict__.update(self.__dict__)
+        v.con = self.con.cursor()
+        return v
+
     def close(self) -> None:
         self.con.close()
 

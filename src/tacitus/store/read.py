@@ -1,0 +1,168 @@
+"""Reads for the explorer: an article rebuilt from its rows, one event with its evidence and cluster,
+and the server-side aggregates the map and the timeline draw (so the page stays fast on 100k events).
+
+Column and bucket names come from fixed tables here, never from the caller; every user value is a
+bound parameter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..ontology import default_ontology
+from .db import Store
+from .query import Filters, where
+from .schema import CHILD_FIELDS, table_columns
+
+# the type dimension a chart is coloured by -> its column
+TYPE_DIMS: dict[str, str] = {
+    "plover": "type_plover",
+    "acled": "type_acled",
+    "acled_sub": "type_acled_sub",
+    "cameo": "type_cameo_root",
+    "quad": "type_quad_class",
+}
+QUAD_NAMES = {"1": "Verbal cooperation", "2": "Material cooperation", "3": "Verbal conflict", "4": "Material conflict"}
+BUCKETS = ("day", "week", "month", "year")
+# a usable day for any stored date: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'
+EVENT_DAY = ("coalesce(try_cast(left(e.date_start, 10) AS DATE), try_cast(left(e.date_start, 7) || '-01' AS DATE), "
+             "try_cast(left(e.date_start, 4) || '-01-01' AS DATE))")
+# child table -> the column its rows are ordered by in the article
+ORDER = {"events": "evidence_start, trigger_start", "places": "start", "quotes": "start",
+         "actors": "name", "dates": "offset_start", "counts": "start", "citations": "start"}
+
+
+def _set(d: dict, path: tuple[str, ...], v: Any) -> None:
+    for p in path[:-1]:
+        d = d.setdefault(p, {})
+    d[path[-1]] = v
+
+
+def unflatten(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row back in its record's JSON shape (the inverse of schema.values); nested records
+    whose columns are all null come back as null."""
+    out: dict[str, Any] = {}
+    for col, sqltype, path in table_columns(table):
+        v = row.get(col)
+        if sqltype == "JSON" and isinstance(v, str):
+            v = json.loads(v)
+        _set(out, path, v)
+    for k, v in list(out.items()):
+        if isinstance(v, dict) and all(x is None for x in v.values()):
+            out[k] = None
+    return out
+
+
+def _dicts(store: Store, sql: str, params: list) -> list[dict[str, Any]]:
+    cols, rows = store.sql(sql, params)
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The article's record as `tacitus extract` wrote it (OUTPUT.md), with each event's cluster."""
+    rows = _dicts(store, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    if not rows:
+        return None
+    art = unflatten("articles", rows[0])
+    art["id"] = article_id
+    for table, field in CHILD_FIELDS.items():
+        children = _dicts(store, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {ORDER[table]}", [article_id])
+        recs = []
+        for r in children:
+            rec = unflatten(table, r)
+            if table == "events":
+                rec["id"] = r["event_id"]
+                rec["cluster_id"] = r["cluster_id"]
+            recs.append(rec)
+        art[field] = recs
+    return art
+
+
+def event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event record with its evidence, its article's metadata and its cluster (other reports of it)."""
+    rows = _dicts(store, "SELECT * FROM events WHERE event_id = ?", [event_id])
+    if not rows:
+        return None
+    row = rows[0]
+    rec = unflatten("events", row)
+    rec["id"] = event_id
+    arts = _dicts(store, "SELECT article_id, title, url, source, published FROM articles WHERE article_id = ?",
+                  [row["article_id"]])
+    rec["article"] = arts[0] if arts else None
+    rec["cluster"] = None
+    if row.get("cluster_id"):
+        cl = _dicts(store, "SELECT * FROM clusters WHERE cluster_id = ?", [row["cluster_id"]])
+        if cl:
+            members = _dicts(store, "SELECT e.event_id, e.article_id, a.title, a.source, a.published, e.evidence_text "
+                                    "FROM events e JOIN articles a ON a.article_id = e.article_id "
+                                    "WHERE e.cluster_id = ? ORDER BY a.published, e.event_id", [row["cluster_id"]])
+            rec["cluster"] = {**cl[0], "events": members}
+    return rec
+
+
+def total(store: Store, f: Filters, clusters: bool = False) -> int:
+    w, params = where(f)
+    src = "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
+    return store.sql(f"SELECT count(*) FROM {src}{w}", params)[1][0][0]
+
+
+def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover") -> list[dict[str, Any]]:
+    """Events per period and type: [{period: 'YYYY-MM-DD', type, n}] (period = first day of the bucket)."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}")
+    col = TYPE_DIMS[by]
+    w, params = where(f)
+    sql = (f"SELECT strftime(date_trunc('{bucket}', {EVENT_DAY}), '%Y-%m-%d') AS period, "
+           f"CAST(e.{col} AS VARCHAR) AS type, count(*) AS n FROM events e{w} "
+           f"GROUP BY ALL HAVING period IS NOT NULL ORDER BY period, type NULLS LAST")
+    return _dicts(store, sql, params)
+
+
+def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None = None,
+               limit: int = 20000) -> list[dict[str, Any]]:
+    """Located events per place (or per grid cell of `grid` degrees): position, count, count per type
+    and the most frequent type, for markers sized and coloured on the page."""
+    col = TYPE_DIMS[by]
+    w, params = where(f)
+    w = (w + " AND " if w else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
+    if grid:
+        key = ("floor(e.location_lat / ?) * ? + ? / 2 AS lat, floor(e.location_lon / ?) * ? + ? / 2 AS lon, "
+               "NULL AS name, NULL AS country, NULL AS precision")
+        key_params: list = [grid, grid, grid, grid, grid, grid]
+        group = "1, 2"
+    else:
+        key = ("e.location_lat AS lat, e.location_lon AS lon, any_value(e.location_name) AS name, "
+               "any_value(e.location_country) AS country, any_value(e.location_precision) AS precision")
+        key_params = []
+        group = "e.location_lat, e.location_lon"
+    sql = (f"SELECT {key}, count(*) AS n, histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
+           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM events e{w} GROUP BY {group} ORDER BY n DESC LIMIT ?")
+    rows = _dicts(store, sql, key_params + params + [limit])
+    for r in rows:
+        r["types"] = dict(r["types"]) if r["types"] else {}
+    return rows
+
+
+def facets(store: Store) -> dict[str, Any]:
+    """What the filters can offer: types in each ontology with counts, countries, actors, date range."""
+    onto = default_ontology()
+    labels = {"cameo": onto.label, "quad": QUAD_NAMES.get, "plover": lambda v: onto.plover_gloss.get(v)}
+    out: dict[str, Any] = {}
+    for dim, col in TYPE_DIMS.items():
+        rows = store.sql(f"SELECT CAST({col} AS VARCHAR), count(*) FROM events WHERE {col} IS NOT NULL "
+                         f"GROUP BY 1 ORDER BY 2 DESC, 1", [])[1]
+        label = labels.get(dim, lambda v: None)
+        out[dim] = [{"value": v, "label": label(v), "n": n} for v, n in rows]
+    rows = store.sql("SELECT c, count(*) FROM (SELECT unnest([location_country, actor1_country, actor2_country]) "
+                     "AS c FROM events) WHERE c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", [])[1]
+    out["country"] = [{"value": c, "n": n} for c, n in rows]
+    rows = store.sql("SELECT a, count(*) FROM (SELECT unnest([actor1_name, actor2_name]) AS a FROM events) "
+                     "WHERE a IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500", [])[1]
+    out["actor"] = [{"value": a, "n": n} for a, n in rows]
+    lo, hi, n = store.sql(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d'), "
+                          "count(*) FROM events e", [])[1][0]
+    out["dates"] = {"first": lo, "last": hi}
+    out["events"] = n
+    out["articles"] = store.sql("SELECT count(*) FROM articles", [])[1][0][0]
+    out["clusters"] = store.sql("SELECT count(*) FROM clusters", [])[1][0][0]
+    return out

@@ -1,0 +1,227 @@
+"""The REST API and the page. Reads go through store/query.py and store/read.py on a read-only
+connection (one cursor per request); every parameter is validated here and bound in SQL there, so a
+bad parameter is a 4xx that says what to send, never a 500."""
+
+from __future__ import annotations
+
+import io
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field
+
+from .. import SCHEMA, __version__
+from ..export import EXPORTERS
+from ..store import Store
+from ..store import read as reads
+from ..store.query import Filters, events, parse_bbox
+from .security import SecurityHeaders
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_PAGE = 5000
+MAX_PASTE = 1_000_000  # characters in a pasted article
+EXPORT_MEDIA = {"gdelt": ("text/tab-separated-values", "csv"), "acled": ("text/csv", "csv"),
+                "plover": ("application/x-ndjson", "jsonl"), "geojson": ("application/geo+json", "geojson"),
+                "csv": ("text/csv", "csv"), "parquet": ("application/vnd.apache.parquet", "parquet")}
+Format = Literal["json", "geojson", "csv"]
+TypeDim = Literal["plover", "acled", "acled_sub", "cameo", "quad"]
+
+
+def static_dir() -> Path:
+    return Path(str(resources.files("tacitus.web") / "static"))
+
+
+def filters(
+    since: str | None = Query(None, pattern=DATE, description="first date, YYYY[-MM[-DD]]"),
+    until: str | None = Query(None, pattern=DATE, description="last date, YYYY[-MM[-DD]]"),
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO3 of the place or of either actor"),
+    type: str | None = Query(None, max_length=80, description="CAMEO code prefix, PLOVER type, ACLED (sub-)type"),
+    actor: str | None = Query(None, max_length=200, description="text in either actor's name or mention"),
+    bbox: str | None = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"),
+    text: str | None = Query(None, max_length=200, description="text in the evidence sentence"),
+    limit: int = Query(100, ge=1, le=MAX_PAGE, description="rows per page"),
+    offset: int = Query(0, ge=0, le=10**9, description="rows to skip"),
+) -> Filters:
+    try:
+        box = parse_bbox(bbox)
+    except ValueError as e:
+        raise HTTPException(400, f"bad bbox {bbox!r}: {e}") from e
+    if since and until and since > until:
+        raise HTTPException(400, f"since ({since}) is after until ({until})")
+    return Filters(since=since, until=until, country=country, type=type, actor=actor, bbox=box, text=text,
+                   limit=limit, offset=offset)
+
+
+class ExtractIn(BaseModel):
+    text: str = Field(..., min_length=1, max_length=MAX_PASTE, description="the article's text")
+    title: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, max_length=40, description="publication date; relative dates resolve against it")
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+    id: str | None = Field(None, max_length=200)
+    store: bool = Field(False, description="also write it to the store (needs `tacitus serve --allow-writes`)")
+
+
+def _rows(cols: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def _tabular(items: list[dict], fmt: str, total: int, f: Filters) -> Response:
+    if fmt == "geojson":
+        buf = io.StringIO()
+        EXPORTERS["geojson"](items, buf)
+        return Response(buf.getvalue(), media_type="application/geo+json")
+    if fmt == "csv":
+        buf = io.StringIO()
+        EXPORTERS["csv"](items, buf)
+        return Response(buf.getvalue(), media_type="text/csv")
+    return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
+
+
+def _jsonable(v: Any) -> Any:
+    from fastapi.encoders import jsonable_encoder
+    return jsonable_encoder(v)
+
+
+def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None) -> FastAPI:
+    """The app over the store at `db`, opened read-only unless `allow_writes` (needed only to store
+    pasted articles). `pipeline_factory` builds the extraction pipeline on first use (tests inject one)."""
+    db = Path(db)
+    if not db.exists():
+        raise FileNotFoundError(f"no database at {db}; create one with `tacitus ingest ... --db {db}`")
+    store = Store(db, read_only=not allow_writes)
+    lock = threading.Lock()
+    state: dict[str, Any] = {"pipeline": None}
+
+    app = FastAPIOffline(title="tacitus explorer API", version=__version__,
+                         description="Events coded from news reports (CAMEO, PLOVER, ACLED) with their evidence. "
+                                     f"Records follow {SCHEMA}. Read-only towards the store.")
+    app.add_middleware(SecurityHeaders)
+    app.state.store = store
+    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+
+    def view():
+        v = store.view()
+        try:
+            yield v
+        finally:
+            v.con.close()
+
+    def pipeline():
+        with lock:
+            if state["pipeline"] is None:
+                if pipeline_factory is not None:
+                    state["pipeline"] = pipeline_factory()
+                else:
+                    from ..pipeline import Pipeline
+                    state["pipeline"] = Pipeline()
+            return state["pipeline"]
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static_dir() / "index.html", media_type="text/html")
+
+    @app.get("/api/health", summary="The store's size and the record schema")
+    def health(s: Store = Depends(view)) -> dict[str, Any]:
+        return {"ok": True, "version": __version__, "schema": SCHEMA, "db": str(db), "read_only": not allow_writes,
+                "counts": s.counts()}
+
+    @app.get("/api/facets", summary="Values the filters can take (types per ontology, countries, actors, dates)")
+    def facets(s: Store = Depends(view)) -> dict[str, Any]:
+        return reads.facets(s)
+
+    @app.get("/api/events", summary="Events matching the filters (JSON page, GeoJSON or CSV)")
+    def list_events(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
+        cols, rows = events(s, f)
+        return _tabular(_rows(cols, rows), format, reads.total(s, f) if format == "json" else len(rows), f)
+
+    @app.get("/api/clusters", summary="Clusters of duplicate reports (one row each, on its representative event)")
+    def list_clusters(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
+        cols, rows = events(s, f, clusters=True)
+        return _tabular(_rows(cols, rows), format, reads.total(s, f, clusters=True) if format == "json" else len(rows), f)
+
+    @app.get("/api/events/{event_id}", summary="One event with its evidence, article and cluster")
+    def one_event(event_id: str, s: Store = Depends(view)) -> Any:
+        rec = reads.event(s, event_id)
+        if rec is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return _jsonable(rec)
+
+    @app.get("/api/clusters/{cluster_id}", summary="One cluster with the events merged into it")
+    def one_cluster(cluster_id: str, s: Store = Depends(view)) -> Any:
+        cols, rows = s.sql("SELECT representative FROM clusters WHERE cluster_id = ?", [cluster_id])
+        if not rows:
+            raise HTTPException(404, f"no cluster {cluster_id!r}")
+        rec = reads.event(s, rows[0][0])
+        return _jsonable(rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}})
+
+    @app.get("/api/articles/{article_id}", summary="One article with all its annotations and their offsets")
+    def one_article(article_id: str, s: Store = Depends(view)) -> Any:
+        rec = reads.article(s, article_id)
+        if rec is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return _jsonable(rec)
+
+    @app.get("/api/timeline", summary="Event counts per day/week/month/year and type, for the timeline")
+    def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
+                 by: TypeDim = "plover", s: Store = Depends(view)) -> dict[str, Any]:
+        return {"bucket": bucket, "by": by, "items": reads.timeline(s, f, bucket, by)}
+
+    @app.get("/api/map", summary="Located events per place (or per grid cell of GRID degrees), for the map")
+    def map_points(f: Filters = Depends(filters), by: TypeDim = "plover",
+                   grid: float | None = Query(None, gt=0, le=90, description="cell size in degrees; per place if absent"),
+                   s: Store = Depends(view)) -> dict[str, Any]:
+        return {"by": by, "grid": grid, "items": _jsonable(reads.map_points(s, f, by, grid))}
+
+    @app.get("/api/export", summary="Every event (or cluster) matching the filters, as a download")
+    def export(f: Filters = Depends(filters),
+               format: Literal["gdelt", "acled", "plover", "geojson", "csv", "parquet"] = Query(...),
+               clusters: bool = False, s: Store = Depends(view)) -> Response:
+        f.limit, f.offset = None, 0
+        cols, rows = events(s, f, clusters=clusters)
+        items = _rows(cols, rows)
+        media, ext = EXPORT_MEDIA[format]
+        if format == "parquet":
+            buf = io.BytesIO()
+            from ..export.formats import parquet_file
+            parquet_file(items, buf)
+            body: bytes | str = buf.getvalue()
+        else:
+            sbuf = io.StringIO()
+            EXPORTERS[format](items, sbuf)
+            body = sbuf.getvalue()
+        name = f"tacitus-{'clusters' if clusters else 'events'}-{format}.{ext}"
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @app.post("/api/extract", summary="Extract a pasted article (not stored unless asked)")
+    def extract(body: ExtractIn) -> Any:
+        if body.store and not allow_writes:
+            raise HTTPException(403, "the store is read-only: start the server with `tacitus serve --allow-writes` "
+                                     "to store pasted articles")
+        from ..ingest.items import Item
+        item = Item(text=body.text, input="<pasted>", id=body.id, title=body.title, published=body.published,
+                    url=body.url, source=body.source)
+        p = pipeline()
+        with lock:
+            rec = next(p.run([item], n_process=1))
+        if not rec.get("ok", True):
+            err = (rec.get("errors") or [{}])[0]
+            raise HTTPException(422, f"{err.get('code', '?')}: {err.get('message', 'could not extract the article')}")
+        if body.store:
+            from ..store.ingest import ingest
+            with lock:
+                ingest([item], store, p, n_process=1)
+        return _jsonable(rec)
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, e: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(e)}, status_code=400)
+
+    return app
+
