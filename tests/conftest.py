@@ -28,6 +28,20 @@ def extract(pipe):
     return run
 
 
+@pytest.fixture(scope="session")
+def sample_db(pipe, tmp_path_factory):
+    """The bundled sample articles ingested into a store once per session (API and browser tests)."""
+    from tacitus.ingest.sources import iter_items
+    from tacitus.store import open_store
+    from tacitus.store.ingest import ingest
+
+    path = tmp_path_factory.mktemp("samples") / "samples.duckdb"
+    store = open_store(path)
+    ingest(iter_items([str(SAMPLES)], max_bytes=pipe.settings.max_bytes), store, pipe, n_process=1)
+    store.close()
+    return path
+
+
 def events_of(article, cameo_root: str | None = None):
     return [e for e in article.events if cameo_root is None or e.type.cameo_root == cameo_root]
 

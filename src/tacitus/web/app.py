@@ -4,6 +4,7 @@ bad parameter is a 4xx that says what to send, never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import threading
 from importlib import resources
@@ -48,6 +49,12 @@ def filters(
     limit: int = Query(100, ge=1, le=MAX_PAGE, description="rows per page"),
     offset: int = Query(0, ge=0, le=10**9, description="rows to skip"),
 ) -> Filters:
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            try:
+                dt.date.fromisoformat((value + "-01-01")[:10])
+            except ValueError as e:
+                raise HTTPException(400, f"{name}={value!r} is not a real date ({e}); use YYYY[-MM[-DD]]") from e
     try:
         box = parse_bbox(bbox)
     except ValueError as e:
@@ -204,7 +211,17 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         if body.store and not allow_writes:
             raise HTTPException(403, "the store is read-only: start the server with `tacitus serve --allow-writes` "
                                      "to store pasted articles")
+        from ..dates_util import normalise_published
+        from ..errors import InputError
+        from ..ingest.guard import decode
         from ..ingest.items import Item
+        try:
+            decode(body.text.encode("utf-8"), "<pasted>")
+            normalise_published(body.published)
+        except InputError as e:
+            raise HTTPException(422, str(e)) from e
+        except ValueError as e:
+            raise HTTPException(422, f"published: {e}") from e
         item = Item(text=body.text, input="<pasted>", id=body.id, title=body.title, published=body.published,
                     url=body.url, source=body.source)
         p = pipeline()

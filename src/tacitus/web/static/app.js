@@ -1,5 +1,5 @@
 /* tacitus explorer. Article text is untrusted: it only ever reaches the page as text nodes
-   (textContent, createTextNode) or as Leaflet content built from DOM nodes; never innerHTML. */
+   (textContent, createTextNode) or as Leaflet content built from DOM nodes, never as markup. */
 "use strict";
 
 const PAGE = 50;
