@@ -14,12 +14,16 @@ $(BIN)/tacitus: pyproject.toml
 
 setup: $(BIN)/tacitus
 
-## the main job: the bundled sample articles -> records (out/samples.jsonl) and the DuckDB store
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+## the main job: the bundled sample articles -> records (out/samples.jsonl) -> the DuckDB store -> the explorer
 run: setup
 	$(BIN)/tacitus extract $(SAMPLES) --out out/samples.jsonl
 	$(BIN)/tacitus summary out/samples.jsonl
 	$(BIN)/tacitus ingest $(SAMPLES) --db tacitus.duckdb
 	$(BIN)/tacitus query --db tacitus.duckdb --clusters --limit 15
+	$(BIN)/tacitus serve --db tacitus.duckdb --host $(HOST) --port $(PORT)
 
 ## lint, then the test suite (slow tests included)
 test: setup

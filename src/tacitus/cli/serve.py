@@ -46,7 +46,7 @@ def serve(
     real_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{real_port}/"
-    typer.echo(f"tacitus explorer on {url}  (store {path}; API docs {url}docs; Ctrl-C stops it)", err=True)
+    typer.echo(f"tacitus explorer: open {url} in a browser  (store {path}; API docs {url}docs; Ctrl-C stops it)")
     if open_browser:
         import webbrowser
         webbrowser.open(url)
