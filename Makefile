@@ -36,6 +36,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/throughput.py --n 2000
 	$(BIN)/python benchmarks/store.py --sizes 2000,10000
+	$(BIN)/python benchmarks/explorer.py --events 100000
 
 clean:
 	rm -rf $(VENV) out test-output .pytest_cache

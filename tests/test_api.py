@@ -205,6 +205,18 @@ def test_map_per_place_and_grid(client):
     assert boxed and all(-10 <= p["lon"] <= 20 and 20 <= p["lat"] <= 40 for p in boxed)
 
 
+def test_map_falls_back_to_cells_sized_to_the_view(client):
+    """Over max_places places the server sends cells (fast on 100k events); zoomed into a small
+    area the same request gives places again."""
+    world = get(client, "/api/map", max_places=5).json()
+    assert world["mode"] == "grid" and world["grid"] == 10.0
+    places = get(client, "/api/map").json()
+    assert places["mode"] == "place" and places["grid"] is None
+    assert sum(p["n"] for p in world["items"]) == sum(p["n"] for p in places["items"])
+    small = get(client, "/api/map", max_places=5, bbox="9,35,12,38").json()
+    assert small["mode"] == "place" and small["items"]
+
+
 @pytest.mark.parametrize("fmt", ["gdelt", "acled", "plover", "geojson", "csv", "parquet"])
 def test_export_downloads(client, fmt):
     r = get(client, "/api/export", format=fmt, country="BGD")

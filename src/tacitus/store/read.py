@@ -118,13 +118,24 @@ def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover") 
     return _dicts(store, sql, params)
 
 
+NICE_GRIDS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+
 def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None = None,
-               limit: int = 20000) -> list[dict[str, Any]]:
-    """Located events per place (or per grid cell of `grid` degrees): position, count, count per type
-    and the most frequent type, for markers sized and coloured on the page."""
+               max_places: int = 3000) -> dict[str, Any]:
+    """Located events per place, or per grid cell of `grid` degrees: position, count, count per type
+    and the most frequent type, for markers sized and coloured on the page. Without a grid, when
+    more than `max_places` places match, cells are used, sized to the area asked for (the page then
+    asks again for the smaller area the user zooms into)."""
     col = TYPE_DIMS[by]
     w, params = where(f)
     w = (w + " AND " if w else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
+    if grid is None:
+        places = store.sql(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM events e{w}", params)[1][0][0]
+        if places > max_places:
+            lon0, lat0, lon1, lat1 = f.bbox or (-180.0, -90.0, 180.0, 90.0)
+            want = max(lon1 - lon0, lat1 - lat0) / 60
+            grid = next((g for g in NICE_GRIDS if g >= want), NICE_GRIDS[-1])
     if grid:
         key = ("floor(e.location_lat / ?) * ? + ? / 2 AS lat, floor(e.location_lon / ?) * ? + ? / 2 AS lon, "
                "NULL AS name, NULL AS country, NULL AS precision")
@@ -136,11 +147,11 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
         key_params = []
         group = "e.location_lat, e.location_lon"
     sql = (f"SELECT {key}, count(*) AS n, histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
-           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM events e{w} GROUP BY {group} ORDER BY n DESC LIMIT ?")
-    rows = _dicts(store, sql, key_params + params + [limit])
+           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM events e{w} GROUP BY {group} ORDER BY n DESC")
+    rows = _dicts(store, sql, key_params + params)
     for r in rows:
         r["types"] = dict(r["types"]) if r["types"] else {}
-    return rows
+    return {"mode": "grid" if grid else "place", "grid": grid, "items": rows}
 
 
 def facets(store: Store) -> dict[str, Any]:

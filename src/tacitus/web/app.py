@@ -177,14 +177,16 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
 
     @app.get("/api/timeline", summary="Event counts per day/week/month/year and type, for the timeline")
     def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
-                 by: TypeDim = "plover", s: Store = Depends(view)) -> dict[str, Any]:
-        return {"bucket": bucket, "by": by, "items": reads.timeline(s, f, bucket, by)}
+                 by: TypeDim = "plover", s: Store = Depends(view)) -> Response:
+        return JSONResponse({"bucket": bucket, "by": by, "items": reads.timeline(s, f, bucket, by)})
 
-    @app.get("/api/map", summary="Located events per place (or per grid cell of GRID degrees), for the map")
+    @app.get("/api/map", summary="Located events per place (or per grid cell), for the map")
     def map_points(f: Filters = Depends(filters), by: TypeDim = "plover",
                    grid: float | None = Query(None, gt=0, le=90, description="cell size in degrees; per place if absent"),
-                   s: Store = Depends(view)) -> dict[str, Any]:
-        return {"by": by, "grid": grid, "items": _jsonable(reads.map_points(s, f, by, grid))}
+                   max_places: int = Query(3000, ge=1, le=50000,
+                                           description="above this many places, cells sized to the bbox are used"),
+                   s: Store = Depends(view)) -> Response:
+        return JSONResponse({"by": by, **reads.map_points(s, f, by, grid, max_places)})
 
     @app.get("/api/export", summary="Every event (or cluster) matching the filters, as a download")
     def export(f: Filters = Depends(filters),

@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   dim: "plover", type: "", actor: "", country: "", text: "", since: "", until: "", bbox: "", bboxName: "",
-  offset: 0, bucket: "day", facets: null, typeClass: new Map(), selected: null,
+  offset: 0, bucket: "auto", shown: "day", facets: null, typeClass: new Map(), selected: null,
 };
 
 // ---------------------------------------------------------------- helpers
@@ -134,7 +134,7 @@ function refresh(opts) {
   state.offset = 0;
   writeFilters();
   const job = ++pending;
-  const tasks = [loadTable(job), loadMap(job)];
+  const tasks = [loadTable(job), loadMap(job, state.mapInView)];
   if (timeline) tasks.push(loadTimeline(job));
   return Promise.all(tasks).finally(() => { if (job === pending) document.body.dataset.ready = "1"; });
 }
@@ -200,45 +200,75 @@ fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()).the
   L.geoJSON(geo, { style: { className: "country", weight: 0.6, fillOpacity: 1 }, interactive: false }).addTo(outlines);
 }).catch(() => { /* the map still works without outlines */ });
 
-async function loadMap(job) {
+function viewBbox() {
+  const b = map.getBounds();
+  const c = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+  const w = c(b.getWest(), -180, 180), e = c(b.getEast(), -180, 180);
+  if (b.getEast() - b.getWest() >= 360 || e <= w) return null;
+  return [w, c(b.getSouth(), -90, 90), e, c(b.getNorth(), -90, 90)].map((v) => v.toFixed(4)).join(",");
+}
+
+async function loadMap(job, inView) {
   let data;
+  const extra = { by: state.dim };
+  const box = inView ? viewBbox() : null;
+  if (box && !state.bbox) extra.bbox = box;
   try {
-    data = await api("/api/map", params({ by: state.dim }));
+    data = await api("/api/map", params(extra));
   } catch (e) { return; }
   if (job !== undefined && job !== pending) return;
+  state.mapMode = data.mode;
   cluster.clearLayers();
   const markers = data.items.map((p) => {
     const top = p.top_type === "?" ? null : p.top_type;
-    const m = L.marker([p.lat, p.lon], { icon: pin(p.n, top, false), n: p.n, top, title: `${p.name || ""} (${p.n})` });
-    m.bindPopup(() => placePopup(p));
+    const m = L.marker([p.lat, p.lon], { icon: pin(p.n, top, false), n: p.n, top, title: `${p.name || "cell"} (${p.n})` });
+    m.bindPopup(() => placePopup(p, data.grid));
     return m;
   });
   cluster.addLayers(markers);
   $("map").dataset.markers = String(markers.length);
+  $("map").dataset.mode = data.mode;
 }
+// cells are sized to the view: zooming or panning asks again (places once few enough are in view)
+map.on("moveend", () => {
+  clearTimeout(state.moveTimer);
+  if (state.mapMode === "grid" || state.mapInView) {
+    state.moveTimer = setTimeout(() => { state.mapInView = true; loadMap(pending, true); }, 250);
+  }
+});
 
-function placePopup(p) {
+function placePopup(p, grid) {
   const dl = el("dl", {});
   for (const [t, n] of Object.entries(p.types).sort((a, b) => b[1] - a[1])) {
     dl.append(el("dt", {}, el("span", { class: `sw ${classOf(t === "?" ? null : t)}` })), el("dd", { text: `${typeLabel(t === "?" ? null : t)}: ${n}` }));
   }
   const btn = el("button", { type: "button", text: "Events here" });
   btn.addEventListener("click", () => {
-    const d = 0.01;
-    state.bbox = `${p.lon - d},${p.lat - d},${p.lon + d},${p.lat + d}`;
-    state.bboxName = p.name || "this place";
+    const d = grid ? grid / 2 : 0.01;
+    const c = (v, lo, hi) => Math.max(lo, Math.min(hi, v)).toFixed(4);
+    state.bbox = `${c(p.lon - d, -180, 180)},${c(p.lat - d, -90, 90)},${c(p.lon + d, -180, 180)},${c(p.lat + d, -90, 90)}`;
+    state.bboxName = p.name || `this ${grid}° cell`;
     map.closePopup();
     closeArticle();
     refresh();
   });
-  return el("div", { class: "popup" }, el("strong", { text: `${p.name || "place"}${p.country ? ", " + p.country : ""}` }),
-    el("div", { text: `${p.n} events · ${p.precision || ""}` }), dl, btn);
+  const name = p.name ? `${p.name}${p.country ? ", " + p.country : ""}` : `${grid}° cell at ${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`;
+  return el("div", { class: "popup" }, el("strong", { text: name }),
+    el("div", { text: `${p.n} events${p.precision ? " · " + p.precision : ""}` }), dl, btn);
 }
 // ---------------------------------------------------------------- timeline
 const tl = { days: [], x0: 40, width: 0, height: 0, lo: null, hi: null, drag: null };
 
+function bucketFor() {
+  if (state.bucket !== "auto") return state.bucket;
+  const d = state.facets.dates;
+  const days = d.first && d.last ? (dayMs(d.last) - dayMs(d.first)) / DAY : 0;
+  return days <= 800 ? "day" : days <= 3000 ? "week" : "month";  // about a bar per pixel or more
+}
+
 async function loadTimeline(job) {
-  const p = params({ bucket: state.bucket, by: state.dim });
+  state.shown = bucketFor();
+  const p = params({ bucket: state.shown, by: state.dim });
   p.delete("since"); p.delete("until");  // the timeline shows the whole range; its brush sets the range
   let data;
   try { data = await api("/api/timeline", p); } catch (e) { return; }
@@ -251,8 +281,8 @@ function dayMs(s) { return Date.parse(`${s}T00:00:00Z`); }
 function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
 function bucketEnd(ms) {
   const d = new Date(ms);
-  if (state.bucket === "week") return ms + 7 * DAY;
-  if (state.bucket === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  if (state.shown === "week") return ms + 7 * DAY;
+  if (state.shown === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
   return ms + DAY;
 }
 
