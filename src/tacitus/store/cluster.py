@@ -98,44 +98,23 @@ CLUSTER_FIELDS = ("cluster_id", "cameo_root", "acled", "date_first", "date_last"
                   "precision", "actor1", "actor2")
 
 
-def assign(store: Store, event_ids: list[str]) -> int:
-    """Puts new events into clusters (joining an existing one or starting one), in ingestion order;
-    returns how many clusters were touched. Candidates are read once per batch and matched in
-    memory; the results are written back in bulk."""
-    if not event_ids:
-        return 0
-    con = store.con
-    rows = con.execute("""
-        SELECT e.event_id, e.type_cameo_root, e.type_acled, e.date_start, e.date_precision, e.location_lat,
-               e.location_lon, e.location_precision, coalesce(e.location_country, e.actor1_country),
-               coalesce(e.actor1_cameo, e.actor1_name), coalesce(e.actor2_cameo, e.actor2_name), e.confidence
-        FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))""", [event_ids]).fetchall()
-    order = {eid: i for i, eid in enumerate(event_ids)}
-    rows.sort(key=lambda r: order[r[0]])  # ingestion order, so batch boundaries never change the result
-    evs = [dict(zip(("id", "root", "acled", "date", "date_precision", "lat", "lon", "precision", "country", "a1",
-                     "a2", "confidence"), r, strict=True)) for r in rows]
-    evs = [e for e in evs if e["root"] and e["date"] and _date(e["date"])]
-    if not evs:
-        return 0
-    import pyarrow as pa
+# the features an event is clustered on, from the events table (aliased e)
+FEATURES = ("id", "root", "acled", "date", "date_precision", "lat", "lon", "precision", "country", "a1", "a2",
+            "confidence")
+FEATURES_SQL = """e.event_id, e.type_cameo_root, e.type_acled, e.date_start, e.date_precision, e.location_lat,
+    e.location_lon, e.location_precision, coalesce(e.location_country, e.actor1_country),
+    coalesce(e.actor1_cameo, e.actor1_name), coalesce(e.actor2_cameo, e.actor2_name), e.confidence"""
 
-    # candidates: clusters of the same root whose dates come near some new event's (one join)
-    windows = pa.table({
-        "root": [e["root"] for e in evs],
-        "lo": [(_date(e["date"]) - dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
-               .isoformat() for e in evs],
-        "hi": [(_date(e["date"]) + dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
-               .isoformat() + "~" for e in evs]})
-    con.register("tacitus_windows", windows)
-    try:
-        found = con.execute(f"""SELECT DISTINCT {', '.join('c.' + f for f in CLUSTER_FIELDS)} FROM clusters c
-                                JOIN tacitus_windows w ON c.cameo_root = w.root AND c.date_last >= w.lo
-                                AND c.date_first <= w.hi""").fetchall()
-    finally:
-        con.unregister("tacitus_windows")
-    pool: dict[tuple[str, int], list[dict]] = {}
-    for c in found:
-        _file(pool, dict(zip(CLUSTER_FIELDS, c, strict=True)))
+
+def clusterable(e: dict) -> bool:
+    return bool(e["root"] and e["date"] and _date(e["date"]))
+
+
+def match(evs: list[dict], pool: dict[tuple[str, int], list[dict]]
+          ) -> tuple[dict[str, dict], dict[str, tuple[str, str, list[str]]], list[tuple[str, str]]]:
+    """Puts events, in the order given, into the clusters of `pool` or new ones: the whole decision,
+    with no I/O, shared by the store and the Spark job. Returns the clusters created (with their
+    reasons), the existing clusters grown (new dates, reasons) and (event id, cluster id) pairs."""
     created: dict[str, dict] = {}
     grown: dict[str, tuple[str, str, list[str]]] = {}
     mapping: list[tuple[str, str]] = []
@@ -164,6 +143,51 @@ def assign(store: Store, event_ids: list[str]) -> int:
                 old = grown.get(cid, (best["date_first"], best["date_last"], []))
                 grown[cid] = (best["date_first"], best["date_last"], list(dict.fromkeys(old[2] + why)))
         mapping.append((e["id"], cid))
+    return created, grown, mapping
+
+
+def assign(store: Store, event_ids: list[str]) -> int:
+    """Puts new events into clusters (joining an existing one or starting one), in ingestion order
+    (articles in the order given; within an article by position, then id); returns how many
+    clusters were touched. Candidates are read once per batch and matched in memory; the results
+    are written back in bulk."""
+    if not event_ids:
+        return 0
+    con = store.con
+    rows = con.execute(f"""
+        SELECT {FEATURES_SQL}, e.article_id, e.evidence_start, e.trigger_start
+        FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))""", [event_ids]).fetchall()
+    order = {eid: i for i, eid in enumerate(event_ids)}
+    first: dict[str, int] = {}
+    for r in rows:
+        first[r[-3]] = min(first.get(r[-3], 1 << 62), order[r[0]])
+    # ingestion order, so batch boundaries never change the result
+    rows.sort(key=lambda r: (first[r[-3]], r[-2] if r[-2] is not None else -1, r[-1] if r[-1] is not None else -1,
+                             r[0]))
+    evs = [dict(zip(FEATURES, r[:len(FEATURES)], strict=True)) for r in rows]
+    evs = [e for e in evs if clusterable(e)]
+    if not evs:
+        return 0
+    import pyarrow as pa
+
+    # candidates: clusters of the same root whose dates come near some new event's (one join)
+    windows = pa.table({
+        "root": [e["root"] for e in evs],
+        "lo": [(_date(e["date"]) - dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
+               .isoformat() for e in evs],
+        "hi": [(_date(e["date"]) + dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
+               .isoformat() + "~" for e in evs]})
+    con.register("tacitus_windows", windows)
+    try:
+        found = con.execute(f"""SELECT DISTINCT {', '.join('c.' + f for f in CLUSTER_FIELDS)} FROM clusters c
+                                JOIN tacitus_windows w ON c.cameo_root = w.root AND c.date_last >= w.lo
+                                AND c.date_first <= w.hi""").fetchall()
+    finally:
+        con.unregister("tacitus_windows")
+    pool: dict[tuple[str, int], list[dict]] = {}
+    for c in found:
+        _file(pool, dict(zip(CLUSTER_FIELDS, c, strict=True)))
+    created, grown, mapping = match(evs, pool)
     con.execute("BEGIN TRANSACTION")
     try:
         if created:
@@ -199,7 +223,7 @@ def _refresh(store: Store, cluster_ids: list[str]) -> None:
         FROM (SELECT e.cluster_id, count(*) AS n_events, count(DISTINCT e.article_id) AS n_articles,
                      count(DISTINCT coalesce(a.source, regexp_extract(a.url, '//([^/]+)', 1), a.article_id)) AS n_sources,
                      min(a.published) AS first_seen, max(a.published) AS last_seen,
-                     arg_max(e.event_id, e.confidence) AS rep
+                     first(e.event_id ORDER BY e.confidence DESC, e.event_id) AS rep
               FROM events e JOIN articles a USING (article_id)
               WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id) s
         WHERE clusters.cluster_id = s.cluster_id""", [cluster_ids])

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from .schema import CHILD_FIELDS, ddl, table_columns, values
+from .schema import CHILD_FIELDS, column_names, ddl, record_rows, table_columns
 
 DEFAULT_DB = "tacitus.duckdb"
 
@@ -101,19 +101,8 @@ class Store:
         are idempotent). Rows go in as Arrow tables: row-by-row inserts are slow in DuckDB."""
         rows: dict[str, list[list[Any]]] = {t: [] for t in self._cols}
         for art in records:
-            aid = art["id"]
-            rows["articles"].append([aid] + [v for (c, _, _), v in zip(
-                self._cols["articles"], values(art, self._cols["articles"]), strict=True) if c != "id"])
-            for table, field in CHILD_FIELDS.items():
-                for i, child in enumerate(art.get(field) or ()):
-                    vals = values(child, self._cols[table])
-                    if table == "events":
-                        rows[table].append([child["id"], aid, None] + [v for (c, _, _), v in
-                                                                        zip(self._cols[table], vals, strict=True)
-                                                                        if c != "id"])
-                    else:
-                        rows[table].append([row_id(aid, table, i, child.get("start", ""),
-                                                   child.get("offset_start", "")), aid] + vals)
+            for table, data in record_rows(art).items():
+                rows[table] += data
         new_events: list[str] = []
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -158,12 +147,7 @@ class Store:
             self.con.unregister("tacitus_batch")
 
     def _column_names(self, table: str) -> list[str]:
-        cols = [f'"{c}"' for c, _, _ in self._cols[table] if not (table in ("events", "articles") and c == "id")]
-        if table == "articles":
-            return ["article_id"] + cols
-        if table == "events":
-            return ["event_id", "article_id", "cluster_id"] + cols
-        return ["row_id", "article_id"] + cols
+        return [f'"{c}"' for c in column_names(table)]
 
     # ------------------------------------------------------------------ reads
     def counts(self) -> dict[str, int]:

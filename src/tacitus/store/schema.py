@@ -90,6 +90,47 @@ def table_columns(table: str) -> list[tuple[str, str, tuple[str, ...]]]:
     return columns(cls, skip=skip)
 
 
+def column_names(table: str) -> list[str]:
+    """The stored columns of a table in order (ids first), as in the DuckDB store and Spark's Parquet."""
+    cols = [c for c, _, _ in table_columns(table) if not (table in ("events", "articles") and c == "id")]
+    if table == "articles":
+        return ["article_id"] + cols
+    if table == "events":
+        return ["event_id", "article_id", "cluster_id"] + cols
+    return ["row_id", "article_id"] + cols
+
+
+def column_types(table: str) -> dict[str, str]:
+    """Column -> SQL type for a record table, ids and schema_version included."""
+    types = {c: t for c, t, _ in table_columns(table)}
+    types.update({"article_id": "VARCHAR", "event_id": "VARCHAR", "cluster_id": "VARCHAR", "row_id": "VARCHAR",
+                  "schema_version": "INTEGER"})
+    return {c: types[c] for c in column_names(table) + ["schema_version"]}
+
+
+def record_rows(art: dict[str, Any]) -> dict[str, list[list[Any]]]:
+    """An article record (its JSON form) as rows of every table, in column_names order: the one place
+    that decides ids (the article's id, each event's id, a content hash for other rows), shared by
+    the DuckDB store and the Spark job."""
+    from .db import row_id
+
+    aid = art["id"]
+    cols = {t: table_columns(t) for t in TABLES}
+    rows: dict[str, list[list[Any]]] = {t: [] for t in TABLES}
+    rows["articles"].append([aid] + [v for (c, _, _), v in zip(cols["articles"], values(art, cols["articles"]),
+                                                               strict=True) if c != "id"])
+    for table, field in CHILD_FIELDS.items():
+        for i, child in enumerate(art.get(field) or ()):
+            vals = values(child, cols[table])
+            if table == "events":
+                rows[table].append([child["id"], aid, None] + [v for (c, _, _), v in zip(cols[table], vals, strict=True)
+                                                               if c != "id"])
+            else:
+                rows[table].append([row_id(aid, table, i, child.get("start", ""), child.get("offset_start", "")),
+                                    aid] + vals)
+    return rows
+
+
 def ddl() -> list[str]:
     """CREATE TABLE statements: every table has schema_version; children carry article_id and a
     content-hash row id."""
