@@ -9,10 +9,16 @@ SAMPLES := src/tacitus/data/samples
 $(BIN)/tacitus: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(BIN)/tacitus
 
+# the test environment adds pytest, the API/browser test clients and pyspark (the Spark tests run too)
+$(VENV)/.test-deps: $(BIN)/tacitus
+	$(BIN)/pip install --quiet -e '.[test,spark]'
+	touch $@
+
 setup: $(BIN)/tacitus
+setup-test: $(VENV)/.test-deps
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -25,18 +31,19 @@ run: setup
 	$(BIN)/tacitus query --db tacitus.duckdb --clusters --limit 15
 	$(BIN)/tacitus serve --db tacitus.duckdb --host $(HOST) --port $(PORT)
 
-## lint, then the test suite (slow tests included)
-test: setup
+## lint, then the test suite (slow, browser and Spark tests included)
+test: setup-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
 
-lint: setup
+lint: setup-test
 	$(BIN)/ruff check src tests benchmarks
 
-bench: setup
+bench: setup-test
 	$(BIN)/python benchmarks/throughput.py --n 2000
 	$(BIN)/python benchmarks/store.py --sizes 2000,10000
 	$(BIN)/python benchmarks/explorer.py --events 100000
+	$(BIN)/python benchmarks/spark.py --n 1000
 
 clean:
 	rm -rf $(VENV) out test-output .pytest_cache

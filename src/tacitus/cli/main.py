@@ -11,6 +11,7 @@ from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
 from . import serve as serve_cmd
+from . import spark as spark_cmd
 from . import stages as stages_cmd
 from . import store as store_cmd
 from . import summary as summary_cmd
@@ -32,6 +33,7 @@ app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
 app.command("serve")(serve_cmd.serve)
+app.add_typer(spark_cmd.app, name="spark")
 
 
 @app.command("version")

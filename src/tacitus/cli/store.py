@@ -15,9 +15,11 @@ DB_HELP = "DuckDB database (default: ./tacitus.duckdb, or TACITUS_DB)"
 
 
 def ingest(
-    sources: list[str] = typer.Argument(..., help="files, folders, globs, feed URLs, or - for JSONL on stdin "
-                                                  "(.txt .html .jsonl .csv .tsv .warc .warc.gz .rss .atom .xml)"),
+    sources: list[str] | None = typer.Argument(None, help="files, folders, globs, feed URLs, or - for JSONL on stdin "
+                                                          "(.txt .html .jsonl .csv .tsv .warc .warc.gz .rss .atom .xml)"),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
+    from_parquet: Path | None = typer.Option(None, "--from-parquet", help="load the Parquet tables written by "
+                                                                         "`tacitus spark extract` instead"),
     csv_map: str | None = typer.Option(None, "--csv-map", help="CSV columns, e.g. text=body,title=headline,"
                                                                "published=date,id=guid,url=link,source=outlet"),
     fetch: bool = typer.Option(False, "--fetch/--no-fetch", help="fetch feed entries' pages (timeouts, size cap, "
@@ -37,6 +39,12 @@ def ingest(
     from ..store.ingest import Stats, log_progress
     from ..store.ingest import ingest as run
 
+    if from_parquet is not None:
+        _load_parquet(from_parquet, db, sources)
+        return
+    if not sources:
+        typer.echo("error: name what to ingest (files, folders, globs, URLs or -), or --from-parquet DIR", err=True)
+        raise typer.Exit(2)
     settings = load(published=published, n_process=n_process)
     store = open_store(db)
     items = iter_items(sources, max_bytes=settings.max_bytes, encoding=settings.encoding, csv_map=parse_map(csv_map),
@@ -64,6 +72,26 @@ def ingest(
     for code, n in sorted(stats.reasons.items()):
         typer.echo(f"  {n} failed with {code}", err=True)
     raise typer.Exit(1 if stats.failed else 0)
+
+
+def _load_parquet(folder: Path, db: Path | None, sources: list[str] | None) -> None:
+    from ..store import open_store
+    from ..store.from_parquet import load
+
+    if sources:
+        typer.echo("error: give either inputs or --from-parquet, not both", err=True)
+        raise typer.Exit(2)
+    store = open_store(db)
+    try:
+        got = load(store, folder)
+    except FileNotFoundError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    counts = store.counts()
+    store.close()
+    typer.echo(f"loaded {got.articles} articles and {got.events} events from {folder} ({got.failed} failed inputs "
+               f"journalled); store: {counts['articles']} articles, {counts['events']} events, "
+               f"{counts['clusters']} clusters", err=True)
 
 
 def _filters(since, until, country, type_, actor, bbox, text, limit, offset):

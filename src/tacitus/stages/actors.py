@@ -229,7 +229,7 @@ class ActorsStage:
             return (-(e - s), -PRIORITY.get(eid.split(":", 1)[0], 0), s)
         taken: set[int] = set()
         out = []
-        for m in sorted(set(found), key=prio):
+        for m in sorted(dict.fromkeys(found), key=prio):  # ties: the order found (lexicon order), never hash order
             span = range(m[0], m[1])
             if any(i in taken for i in span):
                 continue

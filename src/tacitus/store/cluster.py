@@ -99,11 +99,19 @@ CLUSTER_FIELDS = ("cluster_id", "cameo_root", "acled", "date_first", "date_last"
 
 
 # the features an event is clustered on, from the events table (aliased e)
-FEATURES = ("id", "root", "acled", "date", "date_precision", "lat", "lon", "precision", "country", "a1", "a2",
-            "confidence")
-FEATURES_SQL = """e.event_id, e.type_cameo_root, e.type_acled, e.date_start, e.date_precision, e.location_lat,
-    e.location_lon, e.location_precision, coalesce(e.location_country, e.actor1_country),
-    coalesce(e.actor1_cameo, e.actor1_name), coalesce(e.actor2_cameo, e.actor2_name), e.confidence"""
+# (SQL expression, name); plain SQL that DuckDB and Spark SQL both read
+FEATURE_EXPRS = (("e.event_id", "id"), ("e.type_cameo_root", "root"), ("e.type_acled", "acled"),
+                 ("e.date_start", "date"), ("e.date_precision", "date_precision"), ("e.location_lat", "lat"),
+                 ("e.location_lon", "lon"), ("e.location_precision", "precision"),
+                 ("coalesce(e.location_country, e.actor1_country)", "country"),
+                 ("coalesce(e.actor1_cameo, e.actor1_name)", "a1"), ("coalesce(e.actor2_cameo, e.actor2_name)", "a2"),
+                 ("e.confidence", "confidence"))
+FEATURES = tuple(name for _, name in FEATURE_EXPRS)
+FEATURES_SQL = ", ".join(f"{expr} AS {name}" for expr, name in FEATURE_EXPRS)
+# a cluster's counts and representative from its events (aliased e) joined with their articles (a)
+STATS_SQL = """count(*) AS num_events, count(DISTINCT e.article_id) AS num_articles,
+    count(DISTINCT coalesce(a.source, regexp_extract(a.url, '//([^/]+)', 1), a.article_id)) AS num_sources,
+    min(a.published) AS first_seen, max(a.published) AS last_seen"""
 
 
 def clusterable(e: dict) -> bool:
@@ -216,14 +224,13 @@ def assign(store: Store, event_ids: list[str]) -> int:
 
 
 def _refresh(store: Store, cluster_ids: list[str]) -> None:
-    """Recomputes the counts and the representative of the given clusters."""
-    store.con.execute("""
-        UPDATE clusters SET num_events = s.n_events, num_articles = s.n_articles, num_sources = s.n_sources,
+    """Recomputes the counts and the representative (most confident event, then lowest id) of the
+    given clusters."""
+    store.con.execute(f"""
+        UPDATE clusters SET num_events = s.num_events, num_articles = s.num_articles, num_sources = s.num_sources,
                first_seen = s.first_seen, last_seen = s.last_seen, representative = s.rep
-        FROM (SELECT e.cluster_id, count(*) AS n_events, count(DISTINCT e.article_id) AS n_articles,
-                     count(DISTINCT coalesce(a.source, regexp_extract(a.url, '//([^/]+)', 1), a.article_id)) AS n_sources,
-                     min(a.published) AS first_seen, max(a.published) AS last_seen,
+        FROM (SELECT e.cluster_id, {STATS_SQL},
                      first(e.event_id ORDER BY e.confidence DESC, e.event_id) AS rep
-              FROM events e JOIN articles a USING (article_id)
+              FROM events e JOIN articles a ON a.article_id = e.article_id
               WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id) s
         WHERE clusters.cluster_id = s.cluster_id""", [cluster_ids])

@@ -1,0 +1,75 @@
+"""`tacitus spark`: the extraction and duplicate merging as Spark jobs (needs `tacitus[spark]`)."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+app = typer.Typer(help="Run tacitus on Apache Spark: the same records and clusters as one machine, as Parquet.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _spark(master: str | None):
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as e:
+        typer.echo("error: pyspark is not installed; pip install 'tacitus[spark]' (and Java 17+)", err=True)
+        raise typer.Exit(2) from e
+    from ..spark.job import session
+    return session(master)
+
+
+def _columns(spec: str | None) -> dict[str, str]:
+    out = {}
+    for part in (spec or "").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise typer.BadParameter(f"{part!r}: write FIELD=COLUMN, e.g. text=body,title=headline")
+        k, v = part.split("=", 1)
+        if k.strip() not in ("text", "id", "title", "published", "url", "source"):
+            raise typer.BadParameter(f"unknown field {k.strip()!r}; fields: text, id, title, published, url, source")
+        out[k.strip()] = v.strip()
+    return out
+
+
+@app.command("extract")
+def extract(
+    input: str = typer.Option(..., "--input", "-i", help="file, folder or glob URI (file:, hdfs:, s3a:, ...)"),
+    output: str = typer.Option(..., "--output", "-o", help="output folder URI for the Parquet tables"),
+    fmt: str = typer.Option("auto", "--format", help="auto (by file suffix), jsonl, text, warc, parquet or json"),
+    columns: str | None = typer.Option(None, help="for parquet/json tables: FIELD=COLUMN,... (text=body,id=doc_id)"),
+    master: str | None = typer.Option(None, help="Spark master (default: spark-submit's, else local[*])"),
+    partitions: int | None = typer.Option(None, help="extraction tasks (default: 4 x the cores)"),
+    cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="merge duplicate reports into clusters"),
+    model: str | None = typer.Option(None, help="spaCy pipeline (installed on every executor)"),
+    published: str | None = typer.Option(None, help="publication date for inputs that carry none"),
+) -> None:
+    """Extract articles with Spark into Parquet tables (articles, events, places, quotes, counts, ...)."""
+    from ..settings import load
+    from ..spark.job import FORMATS, Job
+    from ..spark.job import extract as run
+
+    if fmt not in FORMATS and fmt not in ("parquet", "json"):
+        raise typer.BadParameter(f"--format {fmt!r}: choose auto, jsonl, text, warc, parquet or json")
+    settings = load().with_(model=model, published=published)
+    spark = _spark(master)
+    job = Job(input=input, output=output, format=fmt, columns=_columns(columns), partitions=partitions,
+              cluster=cluster, settings=settings)
+    counts = run(spark, job)
+    typer.echo(json.dumps(counts, sort_keys=True))
+    failed = counts.get("journal_failed", 0)
+    if failed:
+        typer.echo(f"{failed} input(s) failed: see {output.rstrip('/')}/failed", err=True)
+
+
+@app.command("cluster")
+def cluster(
+    output: str = typer.Option(..., "--output", "-o", help="a folder written by `tacitus spark extract`"),
+    master: str | None = typer.Option(None, help="Spark master (default: spark-submit's, else local[*])"),
+) -> None:
+    """Merge duplicate reports over an output folder's events table (rewrites events and clusters)."""
+    from ..spark.job import cluster as run
+
+    typer.echo(json.dumps(run(_spark(master), output), sort_keys=True))
