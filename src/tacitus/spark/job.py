@@ -132,14 +132,14 @@ def extract(spark, job: Job) -> dict[str, int]:
     # the journal: later copies of an input already extracted are skipped, as a local ingest does
     first = Window.partitionBy("content_hash").orderBy("seq")
     byid = Window.partitionBy("article_id").orderBy("seq")
-    marked = (records.withColumn("copy", F.when(F.col("ok"), F.row_number().over(first) > 1).otherwise(F.lit(False)))
-              .withColumn("copy", F.col("copy") | (F.col("ok") & (F.row_number().over(byid) > 1))))
+    marked = (records.withColumn("copy", F.row_number().over(first) > 1)
+              .withColumn("copy", F.col("copy") | (F.col("ok") & ~F.col("copy") & (F.row_number().over(byid) > 1))))
     run_id = f"spark-{spark.sparkContext.applicationId}"[:40]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     journal = marked.select(
         "seq", F.col("input").alias("source"), "content_hash",
-        F.when(~F.col("ok"), "failed").when(F.col("copy"), "skipped").otherwise("ok").alias("status"),
-        F.when(~F.col("ok"), F.col("reason")).when(F.col("copy"), F.lit("already in the store")).alias("reason"),
+        F.when(F.col("copy"), "skipped").when(~F.col("ok"), "failed").otherwise("ok").alias("status"),
+        F.when(F.col("copy"), F.lit("already in the store")).when(~F.col("ok"), F.col("reason")).alias("reason"),
         F.when(F.col("ok"), F.col("article_id")).alias("article_id"),
         F.lit(run_id).alias("run_id"), F.lit(now).cast("timestamp").alias("logged_at"),
         F.lit(schemas.SCHEMA_VERSION).cast("int").alias("schema_version"))
@@ -164,7 +164,7 @@ def extract(spark, job: Job) -> dict[str, int]:
         counts[t] = spark.read.parquet(f"{out}/{t}").count()
         _log(t0, f"{counts[t]} rows in {t}")
     _write(journal, f"{out}/journal", partition=False)
-    failed = marked.filter(~F.col("ok")).select(
+    failed = marked.filter(~F.col("ok") & ~F.col("copy")).select(
         "seq", "input", "code", "reason", "record", F.lit(schemas.SCHEMA_VERSION).cast("int").alias("schema_version"))
     _write(failed, f"{out}/failed", partition=False)
     jr = spark.read.parquet(f"{out}/journal").groupBy("status").count().collect()

@@ -65,9 +65,11 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
                 buf = []
         yield from drop_seen(buf)
 
+    unwritten: set[str] = set()  # hashes of items in flight or not yet flushed: later copies are skipped too
+
     def drop_seen(buf: list[Item | Failure]) -> Iterator[Item | Failure]:
         hashes = [content_hash(x) for x in buf if isinstance(x, Item)]
-        seen = store.seen(hashes)
+        seen = store.seen(hashes) | unwritten
         for x in buf:
             seq = seq_counter[0]
             seq_counter[0] += 1
@@ -80,6 +82,8 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
                 journal.append((seq, x.input, h, "skipped", "already in the store", x.key()))
                 stats.skipped += 1
                 continue
+            seen.add(h)
+            unwritten.add(h)
             pending.append((seq, x.input, h))
             yield x
 
@@ -88,6 +92,7 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
     def flush() -> None:
         nonlocal records, journal
         new_events = store.write([r for r in records if r.get("ok", True)], journal, run_id)
+        unwritten.difference_update(j[2] for j in journal if j[3] != "skipped")
         stats.events += len(new_events)
         stats.clusters += cluster.assign(store, new_events)
         records, journal = [], []

@@ -1,0 +1,273 @@
+"""Spark scale-out. The worker functions are checked on plain Arrow batches (no Spark needed); the
+slow test runs the real job with local[2] on a few hundred mixed articles and checks that its tables,
+records and clusters are those of `tacitus extract` / `tacitus ingest` on the same input."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from conftest import ROOT, SAMPLES
+
+RECORD_TABLES = ("articles", "events", "places", "quotes", "actors", "dates", "counts", "citations")
+KEYS = {"articles": "article_id", "events": "event_id", "clusters": "cluster_id"}
+
+
+# ------------------------------------------------------------------ worker functions, no Spark
+
+def test_read_files_from_bytes_names_inputs_like_a_local_run(tmp_path):
+    """A file that only Spark can read (an hdfs:/s3: URI) comes as bytes; its items are those of the
+    local reader, named after the URI."""
+    from tacitus.ingest.sources import iter_items
+    from tacitus.settings import Settings
+    from tacitus.spark import worker
+
+    src = tmp_path / "docs.jsonl"
+    src.write_text('{"id": "a", "text": "Police arrested 12 people in Lagos.", "published": "2024-03-02"}\n'
+                   '{broken\n{"id": "b", "text": ""}\n')
+    uri = "s3a://bucket/news/docs.jsonl"
+    batch = pa.RecordBatch.from_pylist([{"path": uri, "content": src.read_bytes()}])
+    rows = [r for b in worker.read_files(iter([batch]), {uri: 3}, Settings()) for r in b.to_pylist()]
+    local = list(iter_items([str(src)], max_bytes=Settings().max_bytes))
+    assert len(rows) == len(local) == 3
+    assert [r["seq"] for r in rows] == [(3 << 32) + i for i in range(3)]
+    assert rows[0]["input"] == f"{uri}:1" and rows[0]["id"] == "a" and rows[0]["text"] == local[0].text
+    bad = json.loads(rows[1]["failure"])
+    assert bad["ok"] is False and bad["errors"][0]["code"] == "T005" and bad["input"] == f"{uri}:2"
+    assert str(tmp_path) not in json.dumps(rows)
+
+
+def test_table_rows_are_the_store_rows(extract):
+    from tacitus.records import to_jsonable
+    from tacitus.spark import schemas, worker
+    from tacitus.store.schema import column_names, record_rows
+
+    art = to_jsonable(extract("Rebels shelled Goma on Monday, killing five civilians, officials said.",
+                              published="2024-02-06"))
+    batch = pa.RecordBatch.from_pylist([{"seq": 0, "record": json.dumps(art)}])
+    for table in RECORD_TABLES:
+        out = pa.Table.from_batches(list(worker.table_rows(iter([batch]), table)), schema=schemas.table(table))
+        want = record_rows(art)[table]
+        assert out.num_rows == len(want), table
+        for got, row in zip(out.to_pylist(), want, strict=True):
+            assert [got[c] for c in column_names(table)] == row
+            assert got["year"] == 2024 and got["month"] in (1, 2)
+
+
+def test_cluster_group_matches_the_store(tmp_path, pipe):
+    """The per-root Spark step gives the store's clusters for the same events in the same order."""
+    from tacitus.ingest.items import Item
+    from tacitus.spark import worker
+    from tacitus.store import open_store
+    from tacitus.store.cluster import FEATURE_EXPRS
+    from tacitus.store.ingest import ingest
+
+    texts = [("a", "Militants attacked a police post in Mandera on Monday, killing four officers."),
+             ("b", "Al-Shabaab fighters attacked a police station in Mandera on Monday; four officers died."),
+             ("c", "Gunmen attacked a police post in Lamu on Tuesday."),
+             ("d", "Protesters marched in Nairobi on Monday against new taxes.")]
+    store = open_store(tmp_path / "s.duckdb")
+    ingest([Item(text=t, input=i, id=i, published="2024-06-12") for i, t in texts], store, pipe, n_process=1)
+    feats = ", ".join(f"{x} AS {n}" for x, n in FEATURE_EXPRS)
+    cur = store.con.execute(f"""SELECT {feats}, j.seq, e.evidence_start, e.trigger_start FROM events e
+                                   JOIN journal j ON j.article_id = e.article_id AND j.status = 'ok'""")
+    events = cur.to_arrow_table() if hasattr(cur, "to_arrow_table") else cur.fetch_arrow_table()
+    got = {}
+    for root in set(events.column("root").to_pylist()):
+        part = events.filter(pa.compute.equal(events.column("root"), root))
+        for r in worker.cluster_group(part).to_pylist():
+            got[r["event_id"]] = r["cluster_id"]
+    want = dict(store.con.execute("SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL").fetchall())
+    assert got == want
+    assert len(set(want.values())) < len(want)  # the two Mandera reports merged
+
+
+def test_records_do_not_depend_on_the_hash_seed(tmp_path):
+    """Spark workers and local processes hash strings differently; the records must not care."""
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        p = subprocess.run([sys.executable, "-m", "tacitus.cli", "extract", str(SAMPLES), "-j", "1"],
+                           capture_output=True, text=True, env=env, timeout=600)
+        assert p.returncode == 0, p.stderr[-2000:]
+        outs.append(p.stdout)
+    assert outs[0] == outs[1]
+
+
+# ------------------------------------------------------------------ the job on Spark
+
+def _need_spark():
+    problems = []
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        problems.append("pyspark is not installed (pip install -e '.[spark]')")
+    if not shutil.which("java"):
+        problems.append("java is not installed (apt-get install openjdk-17-jre-headless)")
+    if problems:
+        if os.environ.get("CI"):
+            pytest.fail("; ".join(problems))
+        pytest.skip("; ".join(problems))
+
+
+def _corpus(folder: Path, n: int) -> None:
+    """A few hundred mixed articles: JSONL (with a malformed line and a duplicate), .txt, .html, CSV,
+    the bundled samples, and broken files."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+
+    docs = generate(n, seed=23)
+    third = n // 3
+    with (folder / "a.jsonl").open("w") as fh:
+        for d in docs[:third]:
+            fh.write(json.dumps(d) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps(docs[0]) + "\n")  # the same article again: skipped
+    sub = folder / "pages"
+    sub.mkdir()
+    for d in docs[third:third + 40]:
+        (sub / f"{d['id']}.txt").write_text(f"{d['title']}\n\n{d['text']}")
+    for d in docs[third + 40:third + 60]:
+        (sub / f"{d['id']}.html").write_text(f"<html><head><title>{d['title']}</title></head><body><article>"
+                                             + "".join(f"<p>{p}</p>" for p in d["text"].split("\n\n"))
+                                             + "</article></body></html>")
+    with (folder / "b.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "title", "published", "text"])
+        w.writeheader()
+        for d in docs[third + 60:]:
+            w.writerow(d)
+    shutil.copy(SAMPLES / "articles.jsonl", folder / "samples.jsonl")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, timeout=1200)
+
+
+@pytest.fixture(scope="module")
+def spark_run(tmp_path_factory):
+    _need_spark()
+    base = tmp_path_factory.mktemp("spark")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    _corpus(corpus, 240)
+    out = base / "out"
+    p = _cli("tacitus.spark", "extract", "--input", str(corpus), "--output", str(out), "--master", "local[2]")
+    assert p.returncode == 0, p.stderr[-4000:]
+    counts = json.loads(p.stdout.strip().splitlines()[-1])
+    local = base / "local.duckdb"
+    p = _cli("tacitus.cli", "ingest", str(corpus), "--db", str(local), "-q", "-j", "2")
+    assert p.returncode == 1, p.stderr[-2000:]  # broken inputs
+    loaded = base / "spark.duckdb"
+    p = _cli("tacitus.cli", "ingest", "--from-parquet", str(out), "--db", str(loaded))
+    assert p.returncode == 0, p.stderr[-2000:]
+    p = _cli("tacitus.cli", "extract", str(corpus), "-j", "2")
+    records = [json.loads(line) for line in p.stdout.splitlines() if line.strip()]
+    return {"corpus": corpus, "out": out, "local": local, "loaded": loaded, "records": records, "counts": counts}
+
+
+def _rows(db: Path, table: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    key = KEYS.get(table, "row_id")
+    try:
+        cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        sel = ", ".join("list_sort(reasons)" if c == "reasons" else f'"{c}"' for c in cols)
+        return con.execute(f"SELECT {sel} FROM {table} ORDER BY {key}").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("table", RECORD_TABLES + ("clusters",))
+def test_spark_tables_equal_the_local_store(spark_run, table):
+    local, spark = _rows(spark_run["local"], table), _rows(spark_run["loaded"], table)
+    assert local, table
+    assert len(spark) == len(local), table
+    assert spark == local, table
+
+
+@pytest.mark.slow
+def test_spark_records_equal_tacitus_extract(spark_run):
+    from tacitus.store import open_store
+    from tacitus.store.read import article
+
+    store = open_store(spark_run["loaded"], read_only=True)
+    ok: dict[str, dict] = {}
+    for r in spark_run["records"]:  # extract writes every input; the store keeps the first copy
+        if r.get("ok", True):
+            ok.setdefault(r["id"], r)
+    assert len(ok) > 250
+    n_ids = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert n_ids == len(ok)
+    canon = lambda xs: sorted(json.dumps(x, sort_keys=True) for x in xs)  # noqa: E731
+    for aid, rec in ok.items():
+        got = article(store, aid)
+        for k in ("title", "url", "source", "published", "language", "text", "tone", "errors", "input"):
+            assert got[k] == rec[k], (aid, k)
+        events = [{k: v for k, v in e.items() if k != "cluster_id"} for e in got["events"]]
+        assert canon(events) == canon(rec["events"]), aid
+        for k in ("places", "quotes", "actors", "dates", "counts", "citations"):
+            assert canon(got[k]) == canon(rec[k]), (aid, k)
+
+
+@pytest.mark.slow
+def test_every_input_is_accounted_for(spark_run):
+    failed_local = {(r["input"], r["errors"][0]["code"]) for r in spark_run["records"] if not r.get("ok", True)}
+    assert {c for _, c in failed_local} >= {"T001", "T002", "T005", "T010"}
+    con = duckdb.connect()
+    failed = set(con.execute("SELECT input, code FROM read_parquet(?)",
+                             [str(spark_run["out"] / "failed" / "*.parquet")]).fetchall())
+    assert failed == failed_local
+    journal = dict(con.execute("SELECT status, count(*) FROM read_parquet(?) GROUP BY 1",
+                               [str(spark_run["out"] / "journal" / "*.parquet")]).fetchall())
+    local = duckdb.connect(str(spark_run["local"]), read_only=True)
+    assert journal == dict(local.execute("SELECT status, count(*) FROM journal GROUP BY 1").fetchall())
+    assert journal["skipped"] == 1
+    assert sum(journal.values()) == len(spark_run["records"]) + 0  # one line per input, skipped included
+    c = spark_run["counts"]
+    assert c["journal_ok"] == journal["ok"] and c["journal_failed"] == journal["failed"]
+
+
+@pytest.mark.slow
+def test_duckdb_queries_the_parquet_directly(spark_run):
+    con = duckdb.connect()
+    glob = str(spark_run["out"] / "events" / "**" / "*.parquet")
+    rows = con.execute("SELECT year, month, count(*) FROM read_parquet(?, hive_partitioning = true) "
+                       "GROUP BY ALL ORDER BY ALL", [glob]).fetchall()
+    assert len(rows) > 3 and all((y, m) == (0, 0) or (y > 2000 and 1 <= m <= 12) for y, m, _ in rows)
+    # year=0/month=0 holds events with no date at all (articles with no publication date)
+    undated = duckdb.connect(str(spark_run["local"]), read_only=True).execute(
+        "SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE e.date_start IS NULL "
+        "AND a.published IS NULL").fetchone()[0]
+    assert sum(n for y, _, n in rows if y == 0) == undated
+    store = duckdb.connect(str(spark_run["local"]), read_only=True)
+    for table in RECORD_TABLES:
+        want = [(r[0], r[1]) for r in store.execute(f"DESCRIBE {table}").fetchall()]
+        got = [(r[0], r[1]) for r in con.execute(
+            "DESCRIBE SELECT * EXCLUDE (year, month) FROM read_parquet(?, hive_partitioning = true)",
+            [str(spark_run["out"] / table / "**" / "*.parquet")]).fetchall()]
+        assert [c for c, _ in got] == [c for c, _ in want], table
+        assert [t.replace("JSON", "VARCHAR") for _, t in got] == [t.replace("JSON", "VARCHAR") for _, t in want], table
+
+
+@pytest.mark.slow
+def test_spark_cluster_job_gives_the_same_clusters(spark_run):
+    before = _rows(spark_run["loaded"], "clusters")
+    p = _cli("tacitus.spark", "cluster", "--output", str(spark_run["out"]), "--master", "local[2]")
+    assert p.returncode == 0, p.stderr[-3000:]
+    again = spark_run["out"].parent / "again.duckdb"
+    p = _cli("tacitus.cli", "ingest", "--from-parquet", str(spark_run["out"]), "--db", str(again))
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert _rows(again, "clusters") == before
+    assert _rows(again, "events") == _rows(spark_run["local"], "events")
