@@ -24,11 +24,16 @@ def serve(
     from ..store.db import DEFAULT_DB
     from ..web import create_app
 
+    import duckdb
+
     path = Path(db or os.environ.get("TACITUS_DB") or DEFAULT_DB)
     try:
         app = create_app(path, allow_writes=allow_writes)
     except FileNotFoundError as e:
         typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    except duckdb.Error as e:
+        typer.echo(f"error: cannot open {path}: {e} (is a `tacitus ingest` still writing to it?)", err=True)
         raise typer.Exit(2) from e
     try:
         loopback = ipaddress.ip_address(host).is_loopback

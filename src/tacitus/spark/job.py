@@ -224,7 +224,9 @@ def cluster(spark, output: str) -> dict[str, int]:
 
 
 def _write(df, path: str, partition: bool = True) -> None:
-    w = df.write.mode("overwrite")
+    """Overwrites a Parquet dataset; partitioned ones get one file per year/month (shuffled there
+    first), not one per task and month."""
     if partition:
-        w = w.partitionBy("year", "month")
-    w.parquet(path)
+        df.repartition("year", "month").write.mode("overwrite").partitionBy("year", "month").parquet(path)
+    else:
+        df.write.mode("overwrite").parquet(path)
