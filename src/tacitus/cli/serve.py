@@ -19,12 +19,11 @@ def serve(
     import os
     import socket
 
+    import duckdb
     import uvicorn
 
     from ..store.db import DEFAULT_DB
     from ..web import create_app
-
-    import duckdb
 
     path = Path(db or os.environ.get("TACITUS_DB") or DEFAULT_DB)
     try:
