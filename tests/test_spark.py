@@ -78,9 +78,9 @@ def test_cluster_group_matches_the_store(tmp_path, pipe):
     store = open_store(tmp_path / "s.duckdb")
     ingest([Item(text=t, input=i, id=i, published="2024-06-12") for i, t in texts], store, pipe, n_process=1)
     feats = ", ".join(f"{x} AS {n}" for x, n in FEATURE_EXPRS)
-    cur = store.con.execute(f"""SELECT {feats}, j.seq, e.evidence_start, e.trigger_start FROM events e
+    rel = store.con.sql(f"""SELECT {feats}, j.seq, e.evidence_start, e.trigger_start FROM events e
                                    JOIN journal j ON j.article_id = e.article_id AND j.status = 'ok'""")
-    events = cur.to_arrow_table() if hasattr(cur, "to_arrow_table") else cur.fetch_arrow_table()
+    events = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
     got = {}
     for root in set(events.column("root").to_pylist()):
         part = events.filter(pa.compute.equal(events.column("root"), root))
@@ -145,10 +145,28 @@ def _corpus(folder: Path, n: int) -> None:
         w.writeheader()
         for d in docs[third + 60:]:
             w.writerow(d)
+    _warc(folder / "crawl.warc.gz", docs[:12])  # the same articles again, as a crawl: new ids (URLs)
     shutil.copy(SAMPLES / "articles.jsonl", folder / "samples.jsonl")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+
+
+def _warc(path: Path, docs: list[dict]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, d in enumerate(docs):
+            html = (f"<html><head><title>{d['title']} (crawl)</title></head><body><article>"
+                    + "".join(f"<p>{p}</p>" for p in d["text"].split("\n\n")) + "</article></body></html>").encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(f"https://news.example/{i}", "response", payload=io.BytesIO(html),
+                                                http_headers=headers, warc_headers_dict={"WARC-Date": d["published"]
+                                                                                         + "T08:00:00Z"}))
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
