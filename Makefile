@@ -43,7 +43,7 @@ bench: setup-test
 	$(BIN)/python benchmarks/throughput.py --n 2000
 	$(BIN)/python benchmarks/store.py --sizes 2000,10000
 	$(BIN)/python benchmarks/explorer.py --events 100000
-	$(BIN)/python benchmarks/spark.py --n 1000
+	$(BIN)/python benchmarks/spark.py --sizes 500,2000
 
 clean:
 	rm -rf $(VENV) out test-output .pytest_cache

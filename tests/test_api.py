@@ -352,6 +352,7 @@ def test_security_headers_and_no_inline_script(client):
         csp = r.headers["content-security-policy"]
         assert "script-src 'self';" in csp and "unsafe" not in csp and "object-src 'none'" in csp
         assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/").status_code == 200
     html = get(client, "/").text
     assert "<script>" not in html and "onclick" not in html.lower()
     assert all(src.startswith("/static/") for src in re.findall(r'<script src="([^"]+)"', html))

@@ -130,7 +130,7 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
                     state["pipeline"] = Pipeline()
             return state["pipeline"]
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(static_dir() / "index.html", media_type="text/html")
 
