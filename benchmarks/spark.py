@@ -1,5 +1,5 @@
 """Spark throughput: the same generated corpus through the local multi-process path (`tacitus
-extract -j N`) and through `tacitus spark extract` with local[1] and local[2], each in a fresh
+extract -j N`, and `tacitus ingest -j N` into a store) and through `tacitus spark extract` with local[1] and local[2], each in a fresh
 process (start-up and model loading included); prints articles/s and Spark's per-article overhead
 over the local path with the same number of cores; with two sizes, the marginal cost per article
 and the fixed cost of each path.
@@ -56,6 +56,8 @@ def main() -> None:
             for cores in (1, 2):
                 results[(f"local -j {cores}", n)] = timed([py, "-m", "tacitus.cli", "extract", str(corpus), "-j",
                                                            str(cores), "--out", str(Path(tmp) / f"l{n}-{cores}.jsonl")])
+                results[(f"ingest -j {cores}", n)] = timed([py, "-m", "tacitus.cli", "ingest", str(corpus), "-j",
+                                                            str(cores), "-q", "--db", str(Path(tmp) / f"i{n}-{cores}.db")])
                 results[(f"spark local[{cores}]", n)] = timed([py, "-m", "tacitus.spark", "extract", "--input",
                                                                str(corpus), "--output", str(Path(tmp) / f"s{n}-{cores}"),
                                                                "--master", f"local[{cores}]"])
@@ -63,17 +65,18 @@ def main() -> None:
     print(f"{'path':16} {'articles':>8} {'seconds':>8} {'articles/s':>10} {'overhead ms/article':>20}")
     for (name, n), secs in results.items():
         cores = 1 if "1" in name else 2
-        extra = "" if name.startswith("local") else f"{(secs - results[(f'local -j {cores}', n)]) * 1000 / n:20.1f}"
+        extra = "" if not name.startswith("spark") else f"{(secs - results[(f'local -j {cores}', n)]) * 1000 / n:20.1f}"
         print(f"{name:16} {n:8} {secs:8.1f} {n / secs:10.1f} {extra}")
     if len(sizes) >= 2:
         lo, hi = min(sizes), max(sizes)
         print(f"marginal cost between {lo} and {hi} articles (fixed start-up and per-table costs removed):")
         for cores in (1, 2):
-            for name in (f"local -j {cores}", f"spark local[{cores}]"):
+            for name in (f"local -j {cores}", f"ingest -j {cores}", f"spark local[{cores}]"):
                 per = (results[(name, hi)] - results[(name, lo)]) / (hi - lo)
                 fixed = results[(name, lo)] - per * lo
                 print(f"  {name:16} {per * 1000:6.1f} ms/article ({1 / per:5.1f} articles/s), fixed {fixed:5.1f} s")
-    print("(spark: JVM start-up, ten Parquet tables written, clustering; local: one JSONL written)")
+    print("(local: tacitus extract, one JSONL written; ingest: the DuckDB store with clustering; spark: JVM "
+          "start-up, ten Parquet tables written, clustering)")
 
 
 if __name__ == "__main__":

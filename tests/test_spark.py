@@ -46,21 +46,28 @@ def test_read_files_from_bytes_names_inputs_like_a_local_run(tmp_path):
     assert str(tmp_path) not in json.dumps(rows)
 
 
-def test_table_rows_are_the_store_rows(extract):
+def test_record_rows_carry_the_store_rows(extract):
+    """The extraction step's output row holds the record's rows of every table, as the store makes
+    them, in the schema the Parquet tables get."""
     from tacitus.records import to_jsonable
     from tacitus.spark import schemas, worker
     from tacitus.store.schema import column_names, record_rows
 
     art = to_jsonable(extract("Rebels shelled Goma on Monday, killing five civilians, officials said.",
                               published="2024-02-06"))
-    batch = pa.RecordBatch.from_pylist([{"seq": 0, "record": json.dumps(art)}])
+    row = worker._record_row(7, "<test>", "h", art)
+    batch = pa.RecordBatch.from_pylist([row], schema=schemas.RECORD)
+    assert batch.num_rows == 1 and row["ok"] and row["record"] is None
     for table in RECORD_TABLES:
-        out = pa.Table.from_batches(list(worker.table_rows(iter([batch]), table)), schema=schemas.table(table))
         want = record_rows(art)[table]
-        assert out.num_rows == len(want), table
-        for got, row in zip(out.to_pylist(), want, strict=True):
-            assert [got[c] for c in column_names(table)] == row
-            assert got["year"] == 2024 and got["month"] in (1, 2)
+        got = batch.column(f"rows_{table}").to_pylist()[0]
+        assert len(got) == len(want), table
+        for g, w in zip(got, want, strict=True):
+            assert [g[c] for c in column_names(table)] == w
+            assert g["year"] == 2024 and g["month"] in (1, 2)
+        assert pa.schema(batch.schema.field(f"rows_{table}").type.value_type) == schemas.table(table)
+    bad = worker._record_row(8, "x.txt", None, {"ok": False, "errors": [{"code": "T001", "message": "empty"}]})
+    assert bad["code"] == "T001" and bad["record"] and all(bad[f"rows_{t}"] == [] for t in RECORD_TABLES)
 
 
 def test_cluster_group_matches_the_store(tmp_path, pipe):

@@ -143,7 +143,7 @@ def extract(spark, job: Job) -> dict[str, int]:
         F.when(F.col("ok"), F.col("article_id")).alias("article_id"),
         F.lit(run_id).alias("run_id"), F.lit(now).cast("timestamp").alias("logged_at"),
         F.lit(schemas.SCHEMA_VERSION).cast("int").alias("schema_version"))
-    kept = marked.filter(F.col("ok") & ~F.col("copy")).select("seq", "record")
+    kept = marked.filter(F.col("ok") & ~F.col("copy")).select(*[f"rows_{t}" for t in schemas.RECORD_TABLES])
     kept = kept.persist(StorageLevel.MEMORY_AND_DISK)
     journal = journal.persist(StorageLevel.MEMORY_AND_DISK)
     _log(t0, f"{kept.count()} articles kept, {journal.count()} journal lines")
@@ -152,7 +152,7 @@ def extract(spark, job: Job) -> dict[str, int]:
     counts: dict[str, int] = {}
     tables = {}
     for t in schemas.RECORD_TABLES:
-        tables[t] = kept.mapInArrow(lambda it, t=t: worker.table_rows(it, t), schemas.spark_schema(schemas.table(t)))
+        tables[t] = kept.select(F.explode(f"rows_{t}").alias("r")).select("r.*")
     if job.cluster:
         events, clusters = cluster_frames(spark, tables["events"], tables["articles"], journal)
         tables["events"] = events

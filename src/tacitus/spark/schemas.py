@@ -19,11 +19,6 @@ ITEM = pa.schema([
     pa.field("failure", pa.string()),  # the error record of an input that could not be read
 ])
 
-RECORD = pa.schema([
-    pa.field("seq", pa.int64()), pa.field("input", pa.string()), pa.field("content_hash", pa.string()),
-    pa.field("article_id", pa.string()), pa.field("ok", pa.bool_()), pa.field("code", pa.string()),
-    pa.field("reason", pa.string()), pa.field("record", pa.string()), *PARTITION,
-])
 
 CLUSTER_KEEP = ("cameo_root", "acled", "date_first", "date_last", "lat", "lon", "country", "precision", "actor1",
                 "actor2")
@@ -60,6 +55,16 @@ RECORD_TABLES = tuple(TABLES)  # articles, events, places, quotes, actors, dates
 def table(name: str) -> pa.Schema:
     """A record table's columns as the store has them, then the year/month partition columns."""
     return pa.schema([pa.field(c, ARROW[t]) for c, t in column_types(name).items()] + PARTITION)
+
+
+# one row per input: its record (JSON, kept for failures), status, and its rows of every record
+# table (so the tables are exploded from it, never re-parsed)
+RECORD = pa.schema([
+    pa.field("seq", pa.int64()), pa.field("input", pa.string()), pa.field("content_hash", pa.string()),
+    pa.field("article_id", pa.string()), pa.field("ok", pa.bool_()), pa.field("code", pa.string()),
+    pa.field("reason", pa.string()), pa.field("record", pa.string()), *PARTITION,
+    *[pa.field(f"rows_{t}", pa.list_(pa.struct(list(table(t))))) for t in RECORD_TABLES],
+])
 
 
 def spark_schema(schema: pa.Schema):

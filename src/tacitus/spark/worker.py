@@ -149,30 +149,33 @@ def _record_row(seq: int, input_name: str, chash: str | None, rec: dict) -> dict
     ok = bool(rec.get("ok", True))
     err = (rec.get("errors") or [{}])[0] if not ok else {}
     year, month = _partition_of(rec.get("published"))
-    return {"seq": seq, "input": input_name, "content_hash": chash or hashlib.sha1(input_name.encode()).hexdigest(),
-            "article_id": rec.get("id") if ok else None, "ok": ok, "code": err.get("code"),
-            "reason": err.get("message"), "record": json.dumps(rec, ensure_ascii=False), "year": year, "month": month}
+    row = {"seq": seq, "input": input_name, "content_hash": chash or hashlib.sha1(input_name.encode()).hexdigest(),
+           "article_id": rec.get("id") if ok else None, "ok": ok, "code": err.get("code"), "reason": err.get("message"),
+           "record": None if ok else json.dumps(rec, ensure_ascii=False), "year": year, "month": month}
+    tables = store_rows(rec) if ok else {}
+    for t in schemas.RECORD_TABLES:
+        row[f"rows_{t}"] = tables.get(t, [])
+    return row
 
 
-def table_rows(batches: Iterator[pa.RecordBatch], table: str) -> Iterator[pa.RecordBatch]:
-    """Record rows -> rows of one store table (the store's own record_rows), with year/month."""
+def store_rows(rec: dict) -> dict[str, list[dict[str, Any]]]:
+    """A record's rows of every store table (the store's own record_rows), with year/month: events by
+    their date (else the publication date), the others by the publication date."""
     from ..records import SCHEMA_VERSION
     from ..store.schema import column_names, record_rows
 
-    names = column_names(table)
-    schema = schemas.table(table)
-    for batch in batches:
-        out = []
-        for rec_json in batch.column("record").to_pylist():
-            rec = json.loads(rec_json)
-            published = rec.get("published")
-            for row in record_rows(rec)[table]:
-                d = dict(zip(names, row, strict=True))
-                day = (d.get("date_start") or published) if table == "events" else published
-                d["year"], d["month"] = _partition_of(day)
-                d["schema_version"] = SCHEMA_VERSION
-                out.append(d)
-        yield pa.RecordBatch.from_pylist(out, schema=schema)
+    published = rec.get("published")
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table, rows in record_rows(rec).items():
+        names = column_names(table)
+        lst = out[table] = []
+        for row in rows:
+            d = dict(zip(names, row, strict=True))
+            day = (d.get("date_start") or published) if table == "events" else published
+            d["year"], d["month"] = _partition_of(day)
+            d["schema_version"] = SCHEMA_VERSION
+            lst.append(d)
+    return out
 
 
 # ---------------------------------------------------------------------------- clustering
