@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -207,15 +208,17 @@ def geojson(rows: list[dict], out: IO[str], **_: Any) -> int:
     return n
 
 
-def csv_rows(rows: list[dict], out: IO[str], **_: Any) -> int:
-    rows = list(rows)
-    if not rows:
-        return 0
-    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    w.writeheader()
+def csv_rows(rows: Iterable[dict], out: IO[str], **_: Any) -> int:
+    """Every column, a header first; lists and maps as JSON. Streams: rows are not held."""
+    w = None
+    n = 0
     for r in rows:
+        if w is None:
+            w = csv.DictWriter(out, fieldnames=list(r), lineterminator="\n")
+            w.writeheader()
         w.writerow({k: (json.dumps(v, default=str) if isinstance(v, (list, dict)) else v) for k, v in r.items()})
-    return len(rows)
+        n += 1
+    return n
 
 
 def _arrow_rows(rows: list[dict]) -> list[dict]:

@@ -3,6 +3,7 @@ never built from user text. Raw SQL runs on a read-only connection."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .db import Store, connect
@@ -64,6 +65,21 @@ def where(f: Filters, alias: str = "e") -> tuple[str, list]:
 def events(store: Store, f: Filters, clusters: bool = False) -> tuple[list[str], list[tuple]]:
     """Events (with their article's fields) or, with clusters=True, one row per cluster built on its
     representative event, with the cluster's counts."""
+    sql, params = _events_sql(f, clusters)
+    return store.sql(sql, params)
+
+
+def iter_events(store: Store, f: Filters, clusters: bool = False, chunk: int = 2000) -> Iterator[dict]:
+    """The rows of `events` as dicts, fetched a chunk at a time (exports of a whole store stay small)."""
+    sql, params = _events_sql(f, clusters)
+    cur = store.con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    while rows := cur.fetchmany(chunk):
+        for r in rows:
+            yield dict(zip(cols, r, strict=True))
+
+
+def _events_sql(f: Filters, clusters: bool) -> tuple[str, list]:
     w, params = where(f)
     page = ""
     if f.limit is not None:
@@ -81,7 +97,7 @@ def events(store: Store, f: Filters, clusters: bool = False) -> tuple[list[str],
                f"coalesce(c.num_articles, 1) AS num_articles, coalesce(c.num_sources, 1) AS num_sources, "
                f"c.first_seen, c.last_seen, c.reasons FROM events e JOIN articles a ON a.article_id = e.article_id "
                f"LEFT JOIN clusters c ON c.cluster_id = e.cluster_id{w} ORDER BY e.date_start, e.event_id{page}")
-    return store.sql(sql, params)
+    return sql, params
 
 
 def read_only_sql(path: str, query: str) -> tuple[list[str], list[tuple]]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tempfile
 import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
@@ -21,7 +22,7 @@ from .. import SCHEMA, __version__
 from ..export import EXPORTERS
 from ..store import Store
 from ..store import read as reads
-from ..store.query import Filters, events, parse_bbox
+from ..store.query import Filters, events, iter_events, parse_bbox
 from .security import SecurityHeaders
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -193,20 +194,27 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
                format: Literal["gdelt", "acled", "plover", "geojson", "csv", "parquet"] = Query(...),
                clusters: bool = False, s: Store = Depends(view)) -> Response:
         f.limit, f.offset = None, 0
-        cols, rows = events(s, f, clusters=clusters)
-        items = _rows(cols, rows)
         media, ext = EXPORT_MEDIA[format]
-        if format == "parquet":
-            buf = io.BytesIO()
-            from ..export.formats import parquet_file
-            parquet_file(items, buf)
-            body: bytes | str = buf.getvalue()
-        else:
-            sbuf = io.StringIO()
-            EXPORTERS[format](items, sbuf)
-            body = sbuf.getvalue()
         name = f"tacitus-{'clusters' if clusters else 'events'}-{format}.{ext}"
-        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        # written to a spooled file (memory, then disk past 32 MB) from rows fetched a chunk at a time
+        spool = tempfile.SpooledTemporaryFile(max_size=32 << 20)
+        rows = iter_events(s, f, clusters=clusters)
+        if format == "parquet":
+            from ..export.formats import parquet_file
+            parquet_file(list(rows), spool)
+        else:
+            text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+            EXPORTERS[format](rows, text)
+            text.flush()
+            text.detach()
+        spool.seek(0)
+
+        def chunks():
+            with spool:
+                while block := spool.read(1 << 16):
+                    yield block
+        return StreamingResponse(chunks(), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.post("/api/extract", summary="Extract a pasted article (not stored unless asked)")
     def extract(body: ExtractIn) -> Any:
