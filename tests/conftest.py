@@ -42,6 +42,38 @@ def sample_db(pipe, tmp_path_factory):
     return path
 
 
+def mixed_corpus(folder: Path, n: int, seed: int, txt: int = 30, html: int = 10, sub: str | None = None) -> list[dict]:
+    """Generated articles in mixed formats with broken inputs: JSONL (with a malformed line), .txt
+    and .html (in `sub` if given), CSV, an empty and a binary file. Returns the documents."""
+    import csv
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus import generate
+
+    docs = generate(n, seed=seed)
+    third = n // 3
+    with (folder / "a.jsonl").open("w") as fh:
+        for d in docs[:third]:
+            fh.write(json.dumps(d) + "\n")
+        fh.write("{not json\n")
+    pages = folder / sub if sub else folder
+    pages.mkdir(exist_ok=True)
+    for d in docs[third:third + txt]:
+        (pages / f"{d['id']}.txt").write_text(f"{d['title']}\n\n{d['text']}")
+    for d in docs[third + txt:third + txt + html]:
+        (pages / f"{d['id']}.html").write_text(f"<html><head><title>{d['title']}</title></head><body><article>"
+                                               + "".join(f"<p>{p}</p>" for p in d["text"].split("\n\n"))
+                                               + "</article></body></html>")
+    with (folder / "b.csv").open("w", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "title", "published", "text"])
+        w.writeheader()
+        for d in docs[third + txt + html:]:
+            w.writerow(d)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    return docs
+
+
 def events_of(article, cameo_root: str | None = None):
     return [e for e in article.events if cameo_root is None or e.type.cameo_root == cameo_root]
 

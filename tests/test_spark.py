@@ -4,7 +4,6 @@ records and clusters are those of `tacitus extract` / `tacitus ingest` on the sa
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import shutil
@@ -16,7 +15,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES, mixed_corpus
 
 RECORD_TABLES = ("articles", "events", "places", "quotes", "actors", "dates", "counts", "citations")
 KEYS = {"articles": "article_id", "events": "event_id", "clusters": "cluster_id"}
@@ -127,35 +126,13 @@ def _need_spark():
 
 
 def _corpus(folder: Path, n: int) -> None:
-    """A few hundred mixed articles: JSONL (with a malformed line and a duplicate), .txt, .html, CSV,
-    the bundled samples, and broken files."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from corpus import generate
-
-    docs = generate(n, seed=23)
-    third = n // 3
-    with (folder / "a.jsonl").open("w") as fh:
-        for d in docs[:third]:
-            fh.write(json.dumps(d) + "\n")
-        fh.write("{not json\n")
+    """A few hundred mixed articles: the shared mixed corpus (pages in a subfolder), a duplicate line,
+    a WARC crawl, the bundled samples, and an unsupported file."""
+    docs = mixed_corpus(folder, n, seed=23, txt=40, html=20, sub="pages")
+    with (folder / "a.jsonl").open("a") as fh:
         fh.write(json.dumps(docs[0]) + "\n")  # the same article again: skipped
-    sub = folder / "pages"
-    sub.mkdir()
-    for d in docs[third:third + 40]:
-        (sub / f"{d['id']}.txt").write_text(f"{d['title']}\n\n{d['text']}")
-    for d in docs[third + 40:third + 60]:
-        (sub / f"{d['id']}.html").write_text(f"<html><head><title>{d['title']}</title></head><body><article>"
-                                             + "".join(f"<p>{p}</p>" for p in d["text"].split("\n\n"))
-                                             + "</article></body></html>")
-    with (folder / "b.csv").open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=["id", "title", "published", "text"])
-        w.writeheader()
-        for d in docs[third + 60:]:
-            w.writerow(d)
     _warc(folder / "crawl.warc.gz", docs[:12])  # the same articles again, as a crawl: new ids (URLs)
     shutil.copy(SAMPLES / "articles.jsonl", folder / "samples.jsonl")
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
 
 

@@ -13,7 +13,7 @@ import time
 import duckdb
 import pytest
 
-from conftest import ROOT
+from conftest import mixed_corpus
 from tacitus.export import EXPORTERS
 from tacitus.export.formats import GDELT_COLUMNS
 from tacitus.ingest.items import Item
@@ -154,37 +154,11 @@ def test_cli_ingest_query_export(tmp_path):
     assert p.returncode == 0 and p.stdout.count("\n") >= 2
 
 
-def _corpus(folder, n):
-    """Mixed formats with broken inputs: JSONL (with a malformed line), .txt, .html, CSV, empty files."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from corpus import generate
-
-    docs = generate(n, seed=11)
-    third = n // 3
-    with (folder / "a.jsonl").open("w") as fh:
-        for d in docs[:third]:
-            fh.write(json.dumps(d) + "\n")
-        fh.write("{not json\n")
-    for d in docs[third:third + 30]:
-        (folder / f"{d['id']}.txt").write_text(f"{d['title']}\n\n{d['text']}")
-    for d in docs[third + 30:third + 40]:
-        (folder / f"{d['id']}.html").write_text(f"<html><head><title>{d['title']}</title></head><body><article>"
-                                                + "".join(f"<p>{p}</p>" for p in d["text"].split("\n\n"))
-                                                + "</article></body></html>")
-    with (folder / "b.csv").open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=["id", "title", "published", "text"])
-        w.writeheader()
-        for d in docs[third + 40:]:
-            w.writerow(d)
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
-
-
 @pytest.mark.slow
 def test_kill_and_resume_gives_exactly_a_clean_run(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    _corpus(corpus, 2000)
+    mixed_corpus(corpus, 2000, seed=11)
     env = dict(os.environ)
     clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
     cmd = [sys.executable, "-m", "tacitus.cli", "ingest", str(corpus), "-j", "2", "--batch", "64", "-q", "--db"]

@@ -100,6 +100,17 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
     return rec
 
 
+def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    """One cluster, its events, and its representative event in full."""
+    rows = store.sql("SELECT representative FROM clusters WHERE cluster_id = ?", [cluster_id])[1]
+    if not rows:
+        return None
+    rec = event(store, rows[0][0])
+    if rec is None or rec["cluster"] is None:
+        return None
+    return rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}}
+
+
 def total(store: Store, f: Filters, clusters: bool = False) -> int:
     w, params = where(f)
     src = "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"

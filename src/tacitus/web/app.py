@@ -92,6 +92,12 @@ def _tabular(items: list[dict], fmt: str, total: int, f: Filters) -> Response:
     return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
 
 
+def _found(rec: dict | None, what: str, key: str) -> Any:
+    if rec is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return _jsonable(rec)
+
+
 def _jsonable(v: Any) -> Any:
     from fastapi.encoders import jsonable_encoder
     return jsonable_encoder(v)
@@ -156,25 +162,15 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
 
     @app.get("/api/events/{event_id}", summary="One event with its evidence, article and cluster")
     def one_event(event_id: str, s: Store = Depends(view)) -> Any:
-        rec = reads.event(s, event_id)
-        if rec is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return _jsonable(rec)
+        return _found(reads.event(s, event_id), "event", event_id)
 
     @app.get("/api/clusters/{cluster_id}", summary="One cluster with the events merged into it")
     def one_cluster(cluster_id: str, s: Store = Depends(view)) -> Any:
-        cols, rows = s.sql("SELECT representative FROM clusters WHERE cluster_id = ?", [cluster_id])
-        if not rows:
-            raise HTTPException(404, f"no cluster {cluster_id!r}")
-        rec = reads.event(s, rows[0][0])
-        return _jsonable(rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}})
+        return _found(reads.cluster(s, cluster_id), "cluster", cluster_id)
 
     @app.get("/api/articles/{article_id}", summary="One article with all its annotations and their offsets")
     def one_article(article_id: str, s: Store = Depends(view)) -> Any:
-        rec = reads.article(s, article_id)
-        if rec is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return _jsonable(rec)
+        return _found(reads.article(s, article_id), "article", article_id)
 
     @app.get("/api/timeline", summary="Event counts per day/week/month/year and type, for the timeline")
     def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
