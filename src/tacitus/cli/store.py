@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -12,6 +13,15 @@ from ..settings import TABLE
 
 HELP = {s.name: s.help for s in TABLE}
 DB_HELP = "DuckDB database (default: ./tacitus.duckdb, or TACITUS_DB)"
+
+# the filters `query` and `export` share (the API takes the same ones)
+Since = Annotated[str | None, typer.Option(help="first date (YYYY-MM-DD)")]
+Until = Annotated[str | None, typer.Option(help="last date (YYYY-MM-DD)")]
+Country = Annotated[str | None, typer.Option(help="ISO3 country of the event or of either actor")]
+Type = Annotated[str | None, typer.Option("--type", help="CAMEO code prefix, PLOVER type or ACLED (sub-)type")]
+Actor = Annotated[str | None, typer.Option(help="text in either actor's name")]
+Bbox = Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")]
+Text = Annotated[str | None, typer.Option(help="text in the evidence sentence")]
 
 
 def ingest(
@@ -107,13 +117,13 @@ def _filters(since, until, country, type_, actor, bbox, text, limit, offset):
 
 def query(
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    since: str | None = typer.Option(None, help="first date (YYYY-MM-DD)"),
-    until: str | None = typer.Option(None, help="last date (YYYY-MM-DD)"),
-    country: str | None = typer.Option(None, help="ISO3 country of the event or of either actor"),
-    type_: str | None = typer.Option(None, "--type", help="CAMEO code prefix, PLOVER type or ACLED (sub-)type"),
-    actor: str | None = typer.Option(None, help="text in either actor's name"),
-    bbox: str | None = typer.Option(None, help="min_lon,min_lat,max_lon,max_lat"),
-    text: str | None = typer.Option(None, help="text in the evidence sentence"),
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    type_: Type = None,
+    actor: Actor = None,
+    bbox: Bbox = None,
+    text: Text = None,
     clusters: bool = typer.Option(False, "--clusters", help="one row per cluster of duplicate reports"),
     sql: str | None = typer.Option(None, help="raw SQL, run read-only"),
     fmt: str = typer.Option("table", "--format", help="table, json or csv"),
@@ -170,30 +180,30 @@ def export(
     fmt: str = typer.Option(..., "--format", help="gdelt, acled, plover, geojson, csv or parquet"),
     out: Path | None = typer.Option(None, "--out", "-o", help="output file (a folder for parquet); default stdout"),
     db: Path | None = typer.Option(None, "--db", help=DB_HELP),
-    since: str | None = typer.Option(None, help="first date (YYYY-MM-DD)"),
-    until: str | None = typer.Option(None, help="last date (YYYY-MM-DD)"),
-    country: str | None = typer.Option(None, help="ISO3 country"),
-    type_: str | None = typer.Option(None, "--type", help="CAMEO prefix, PLOVER or ACLED type"),
-    actor: str | None = typer.Option(None, help="text in either actor's name"),
-    bbox: str | None = typer.Option(None, help="min_lon,min_lat,max_lon,max_lat"),
-    text: str | None = typer.Option(None, help="text in the evidence sentence"),
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    type_: Type = None,
+    actor: Actor = None,
+    bbox: Bbox = None,
+    text: Text = None,
     clusters: bool = typer.Option(False, "--clusters/--events", help="one row per cluster, or every event"),
 ) -> None:
     """Export events (or clusters) in the formats event researchers load."""
     from ..export import EXPORTERS
     from ..store import open_store
-    from ..store.query import events
+    from ..store.query import iter_events
 
     if fmt not in EXPORTERS:
         typer.echo(f"error: unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}", err=True)
         raise typer.Exit(2)
+    if fmt == "parquet" and out is None:
+        typer.echo("error: parquet needs --out FOLDER", err=True)
+        raise typer.Exit(2)
     store = open_store(db, read_only=True)
-    cols, rows = events(store, _filters(since, until, country, type_, actor, bbox, text, None, 0), clusters=clusters)
-    dicts = [dict(zip(cols, r, strict=True)) for r in rows]
+    # rows are fetched a chunk at a time; only parquet holds them all (to partition them)
+    dicts = iter_events(store, _filters(since, until, country, type_, actor, bbox, text, None, 0), clusters=clusters)
     if fmt == "parquet":
-        if out is None:
-            typer.echo("error: parquet needs --out FOLDER", err=True)
-            raise typer.Exit(2)
         n = EXPORTERS[fmt](dicts, out)
     elif out:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..records import SCHEMA_VERSION
 from ..settings import Settings
 from . import schemas, worker
 
@@ -39,14 +40,15 @@ def session(master: str | None = None, app: str = "tacitus"):
     from pyspark.sql import SparkSession
 
     b = SparkSession.builder.appName(app)
-    submitted = "SPARK_SUBMIT_OPTS" in os.environ or "spark-submit" in " ".join(sys.argv[:1])
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started this driver's JVM
     if master or not submitted:
-        b = b.master(master or os.environ.get("SPARK_MASTER") or "local[*]")
-    # local workers run this interpreter (where tacitus and its model are installed); on a cluster
-    # PYSPARK_PYTHON names the environment shipped to the executors (docs/spark.md)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    if (master or "").startswith("local") or not submitted:
-        # few cores: Spark's 200 shuffle partitions would each start Python work for nothing
+        master = master or "local[*]"
+        b = b.master(master)
+    if (master or "").startswith("local"):
+        # workers run this interpreter, where tacitus and its model are installed (on a cluster,
+        # PYSPARK_PYTHON names the environment shipped to the executors: docs/spark.md); and with
+        # few cores Spark's 200 shuffle partitions would each start Python work for nothing
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         b = b.config("spark.sql.shuffle.partitions", str(4 * (os.cpu_count() or 2)))
     b = (b.config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")  # articles are large rows
           .config("spark.python.worker.reuse", "true")  # keeps each worker's loaded model
@@ -142,7 +144,7 @@ def extract(spark, job: Job) -> dict[str, int]:
         F.when(F.col("copy"), F.lit("already in the store")).when(~F.col("ok"), F.col("reason")).alias("reason"),
         F.when(F.col("ok"), F.col("article_id")).alias("article_id"),
         F.lit(run_id).alias("run_id"), F.lit(now).cast("timestamp").alias("logged_at"),
-        F.lit(schemas.SCHEMA_VERSION).cast("int").alias("schema_version"))
+        F.lit(SCHEMA_VERSION).cast("int").alias("schema_version"))
     kept = marked.filter(F.col("ok") & ~F.col("copy")).select(*[f"rows_{t}" for t in schemas.RECORD_TABLES])
     kept = kept.persist(StorageLevel.MEMORY_AND_DISK)
     journal = journal.persist(StorageLevel.MEMORY_AND_DISK)
@@ -165,7 +167,7 @@ def extract(spark, job: Job) -> dict[str, int]:
         _log(t0, f"{counts[t]} rows in {t}")
     _write(journal, f"{out}/journal", partition=False)
     failed = marked.filter(~F.col("ok") & ~F.col("copy")).select(
-        "seq", "input", "code", "reason", "record", F.lit(schemas.SCHEMA_VERSION).cast("int").alias("schema_version"))
+        "seq", "input", "code", "reason", "record", F.lit(SCHEMA_VERSION).cast("int").alias("schema_version"))
     _write(failed, f"{out}/failed", partition=False)
     jr = spark.read.parquet(f"{out}/journal").groupBy("status").count().collect()
     counts.update({f"journal_{r['status']}": r["count"] for r in jr})
@@ -198,7 +200,7 @@ def cluster_frames(spark, events, articles, journal):
     keep = ", ".join(f"first(m.{k}) AS {k}" for k in schemas.CLUSTER_KEEP)
     clusters = spark.sql(f"""
         SELECT m.cluster_id, min_by(e.event_id, struct(-e.confidence, e.event_id)) AS representative, {keep},
-               {STATS_SQL}, first(m.reasons) AS reasons, CAST({schemas.SCHEMA_VERSION} AS INT) AS schema_version
+               {STATS_SQL}, first(m.reasons) AS reasons, CAST({SCHEMA_VERSION} AS INT) AS schema_version
         FROM tacitus_map m JOIN tacitus_events_c e ON e.event_id = m.event_id
         JOIN tacitus_articles a ON a.article_id = e.article_id
         GROUP BY m.cluster_id""")

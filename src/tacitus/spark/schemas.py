@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ..records import SCHEMA_VERSION
 from ..store.schema import TABLES, column_types
-
-__all__ = ["SCHEMA_VERSION"]
 
 PARTITION = [pa.field("year", pa.int32()), pa.field("month", pa.int32())]
 

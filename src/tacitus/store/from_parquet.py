@@ -41,7 +41,6 @@ def load(store: Store, folder: str | Path) -> Loaded:
     con = store.con
     out = Loaded()
     had_events = con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
-    before = {r[0] for r in con.execute("SELECT event_id FROM events").fetchall()} if had_events else set()
     n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     con.execute("BEGIN TRANSACTION")
     try:
@@ -70,13 +69,14 @@ def load(store: Store, folder: str | Path) -> Loaded:
         raise
     out.articles = con.execute("SELECT count(*) FROM articles").fetchone()[0] - n_articles
     if had_events or not _glob(folder, "clusters"):
-        # cluster what came in, in ingestion order (journal seq, then position in the article)
+        # cluster what came in (and any event a crashed ingest left unclustered, as ingest does), in
+        # ingestion order: journal seq, then position in the article
         rows = con.execute("""SELECT e.event_id FROM events e
                               LEFT JOIN (SELECT article_id, min(seq) AS seq FROM journal WHERE status = 'ok'
                                          GROUP BY 1) j ON j.article_id = e.article_id
                               WHERE e.cluster_id IS NULL
                               ORDER BY j.seq NULLS LAST, e.evidence_start, e.trigger_start, e.event_id""").fetchall()
-        new = [r[0] for r in rows if r[0] not in before]
+        new = [r[0] for r in rows]
         for i in range(0, len(new), 5000):
             out.clusters += cluster.assign(store, new[i:i + 5000])
         out.events = len(new)

@@ -92,6 +92,18 @@ def _tabular(items: list[dict], fmt: str, total: int, f: Filters) -> Response:
     return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
 
 
+class _Keeping:
+    """A pipeline that also keeps the records it yields."""
+
+    def __init__(self, pipeline, into: list[dict]):
+        self.pipeline, self.into = pipeline, into
+
+    def run(self, items, n_process: int | None = None):
+        for rec in self.pipeline.run(items, n_process=n_process):
+            self.into.append(rec)
+            yield rec
+
+
 def _found(rec: dict | None, what: str, key: str) -> Any:
     if rec is None:
         raise HTTPException(404, f"no {what} {key!r}")
@@ -231,15 +243,17 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         item = Item(text=body.text, input="<pasted>", id=body.id, title=body.title, published=body.published,
                     url=body.url, source=body.source)
         p = pipeline()
+        got: list[dict] = []
         with lock:
-            rec = next(p.run([item], n_process=1))
+            if body.store:  # extracted once, by the ingest that stores it (nothing if already in)
+                from ..store.ingest import ingest
+                ingest([item], store, _Keeping(p, got), n_process=1)
+            if not got:
+                got.append(next(p.run([item], n_process=1)))
+        rec = got[0]
         if not rec.get("ok", True):
             err = (rec.get("errors") or [{}])[0]
             raise HTTPException(422, f"{err.get('code', '?')}: {err.get('message', 'could not extract the article')}")
-        if body.store:
-            from ..store.ingest import ingest
-            with lock:
-                ingest([item], store, p, n_process=1)
         return _jsonable(rec)
 
     @app.exception_handler(ValueError)
