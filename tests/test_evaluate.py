@@ -71,6 +71,27 @@ def test_ucdp_violence_from_actors():
     assert ucdp_violence({**state, "actor2": {"acled_inter": 7}}) == 3
 
 
+def test_quote_scoring_survives_empty_gold_spans_and_follows_fragments():
+    """polnear-dev has gold quotes with empty content and quotes split by an inserted cue; an
+    article with no system quote must score, not crash (it raised IndexError)."""
+    from collections import Counter
+
+    from tacitus.evaluate.gold import GoldDoc
+    from tacitus.evaluate.metrics import Tally
+    from tacitus.evaluate.runner import _score_quotes
+
+    gold = [{"content_start": 5, "content_end": 5, "direct": True, "speaker": "A"},
+            {"content_start": 10, "content_end": 40, "content_spans": [[10, 20], [30, 40]], "direct": True,
+             "speaker": "Ann Lee"}]
+    doc = GoldDoc(id="d", text="x" * 50, quotes=gold)
+    t, counts, row = Tally(), Counter(), {}
+    _score_quotes(doc, [], t, counts, row)
+    assert t.rate("quote_recall") == 0.0 and row["quotes_hit"] == 0
+    t, counts, row = Tally(), Counter(), {}
+    _score_quotes(doc, [{"start": 10, "end": 40, "speaker": {"name": "Ann Lee"}}], t, counts, row)
+    assert row["quotes_hit"] == 1 and t.rate("speaker_acc") == 1.0  # the cue between the fragments is not held against it
+
+
 def test_auc_is_zero_for_perfect_geocoding():
     assert auc_log_error([0.0, 0.0]) == 0.0
 

@@ -170,19 +170,31 @@ def _score_places(d: GoldDoc, places: list[dict], t: Tally, counts: Counter, geo
 
 
 def _score_quotes(d: GoldDoc, quotes: list[dict], t: Tally, counts: Counter, row: dict) -> None:
-    """A gold quote is recalled when a system quote covers at least half of its content."""
+    """Quotes are matched one to one by overlap ratio, as shared/tools/score.py does: the overlap of
+    a system quote with the gold content (its fragments, when an inserted cue splits it) over the
+    longer of the two, at least 0.5. A gold quote with empty content can never be matched."""
     gold = d.quotes or []
     sysq = [((q["start"], q["end"]), q) for q in quotes if isinstance(q.get("start"), int)
             and isinstance(q.get("end"), int) and q["end"] > q["start"]]
     counts["sys_quotes"] += len(sysq)
+    cand = []
+    for i, g in enumerate(gold):
+        frags = [tuple(f) for f in g.get("content_spans") or [(g["content_start"], g["content_end"])]]
+        glen = sum(b - a for a, b in frags)
+        gaps = [(frags[k][1], frags[k + 1][0]) for k in range(len(frags) - 1)]  # e.g. an inserted "he said"
+        for j, (sp, _) in enumerate(sysq):
+            ov = sum(overlap(f, sp) for f in frags)
+            slen = sp[1] - sp[0] - sum(overlap(x, sp) for x in gaps)
+            r = ov / max(glen, slen) if ov else 0.0
+            if r >= 0.5:
+                cand.append((-r, i, j))
     hit: dict[int, dict] = {}
     used: set[int] = set()
-    for i, g in enumerate(gold):
-        gspan = (g["content_start"], g["content_end"])
-        best = max(((overlap(gspan, sp), j) for j, (sp, _) in enumerate(sysq) if j not in used), default=(0, -1))
-        if best[0] >= 0.5 * (gspan[1] - gspan[0]):
-            hit[i] = sysq[best[1]][1]
-            used.add(best[1])
+    for _, i, j in sorted(cand):
+        if i in hit or j in used:
+            continue
+        hit[i] = sysq[j][1]
+        used.add(j)
     counts["sys_quotes_matched"] += len(used)
     for i, g in enumerate(gold):
         t.add("quote_recall_all", i in hit)
