@@ -21,29 +21,19 @@ from typing import Any
 
 from rapidfuzz import fuzz, utils
 
+from ..geo.distance import km
+from ..ontology import Ontology
+
 TYPE_KEYS = ("cameo", "cameo_root", "plover", "acled", "acled_sub", "ucdp_violence")
 MAX_KM = 20039.0
 FUZZ = 80
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def ucdp_violence(ev: dict) -> int | None:
-    """UCDP's type of violence from the actors: 1 state-based, 2 non-state, 3 one-sided."""
+    """UCDP's type of violence of a record that does not carry one, by the ontology's rule."""
+    root = (ev.get("type") or {}).get("cameo_root")
     inters = [(ev.get(k) or {}).get("acled_inter") for k in ("actor1", "actor2")]
-    if (ev.get("type") or {}).get("cameo_root") not in ("18", "19", "20"):
-        return None
-    if 7 in inters:
-        return 3
-    if 1 in inters or 8 in inters:
-        return 1
-    if any(i in (2, 3, 4) for i in inters):
-        return 2
-    return None
+    return Ontology.ucdp_violence(str(root or "") + "0", *inters) if root else None
 
 
 def sys_type(ev: dict, key: str) -> Any:

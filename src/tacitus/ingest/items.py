@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from ..errors import TacitusError
+from ..ids import article_id
 
 
 @dataclass
@@ -23,8 +23,7 @@ class Item:
         """The article id: the input's own id, else a content hash of title and text."""
         if self.id:
             return str(self.id)
-        h = hashlib.sha1(f"{self.title or ''}\n{self.text}".encode()).hexdigest()
-        return h[:20]
+        return article_id(self.title, self.text)
 
 
 @dataclass

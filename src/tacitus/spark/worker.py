@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from .. import ids
 from ..settings import Settings
 from . import schemas
 
@@ -144,12 +145,11 @@ def extract(batches: Iterator[pa.RecordBatch], settings: Settings) -> Iterator[p
 
 
 def _record_row(seq: int, input_name: str, chash: str | None, rec: dict) -> dict[str, Any]:
-    import hashlib
 
     ok = bool(rec.get("ok", True))
     err = (rec.get("errors") or [{}])[0] if not ok else {}
     year, month = _partition_of(rec.get("published"))
-    row = {"seq": seq, "input": input_name, "content_hash": chash or hashlib.sha1(input_name.encode()).hexdigest(),
+    row = {"seq": seq, "input": input_name, "content_hash": chash or ids.input_hash(input_name),
            "article_id": rec.get("id") if ok else None, "ok": ok, "code": err.get("code"), "reason": err.get("message"),
            "record": None if ok else json.dumps(rec, ensure_ascii=False), "year": year, "month": month}
     tables = store_rows(rec) if ok else {}

@@ -13,12 +13,12 @@ relative clauses ("forces, which attacked..."), control verbs ("vowed to attack"
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..ids import event_id
 from ..lexicons.triggers import Lexicon, Rule, default_lexicon
 from ..nlp.extensions import ACTORS, PLACES, register
 from ..nlp.sents import sent_of, text_of, tokens_of
@@ -675,9 +675,8 @@ class EventsStage:
         for k in ("a1", "a2"):
             if e[k]:
                 e[k] = {x: e[k][x] for x in ("id", "text", "start", "end", "method")}
-        key = f"{(doc._.meta or {}).get('id')}|{e['trigger'][0]}|{e['cameo']}|{(e['a1'] or {}).get('id')}|" \
-              f"{(e['a2'] or {}).get('id')}"
-        e["id"] = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        e["id"] = event_id((doc._.meta or {}).get("id"), e["trigger"][0], e["cameo"], (e["a1"] or {}).get("id"),
+                           (e["a2"] or {}).get("id"))
         return e
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..geo.distance import km
 from ..geo.gazetteer import Candidate, Gazetteer
 from ..nlp.extensions import MENTIONS, PLACES, register
 
@@ -24,10 +25,8 @@ COARSER = {"city": "admin2", "admin2": "admin1", "admin1": "admin1", "country": 
            "continent": "continent"}
 
 
-def km(a: Candidate, b: Candidate) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+def _km(a: Candidate, b: Candidate) -> float:
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 class GeocodeStage:
@@ -113,7 +112,7 @@ class GeocodeStage:
             s += 2.0 + (1.0 if c.country == focus else 0.0)
             steps.append("country_context")
         if c.kind in ("city", "admin2") and any(a is not c and a.kind in ("city", "admin1", "admin2")
-                                                 and km(a, c) < 300 for a in anchors):
+                                                 and _km(a, c) < 300 for a in anchors):
             s += 1.0
             steps.append("nearby")
         if not steps:

@@ -12,9 +12,10 @@ cluster keeps the reasons it merged. Incremental: new events join existing clust
 from __future__ import annotations
 
 import datetime as dt
-import math
 
-from .db import Store, row_id
+from ..geo.distance import km
+from ..ids import row_id
+from .db import Store
 
 RADIUS_KM = {"city": 50, "admin2": 150, "admin1": 300, "region": 600, "country": 800, "continent": 3000}
 WINDOW_DAYS = {"day": 1, "week": 4, "month": 16, "year": 183}
@@ -31,12 +32,6 @@ def _date(s: str | None) -> dt.date | None:
         return dt.date.fromisoformat(s[:10])
     except ValueError:
         return None
-
-
-def km(a: float, b: float, c: float, d: float) -> float:
-    p1, p2 = math.radians(a), math.radians(c)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def compatible(e: dict, c: dict) -> list[str] | None:

@@ -3,7 +3,6 @@ per batch so a killed run leaves whole batches or nothing), and read-only querie
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,10 +39,6 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> duckdb.DuckDBPy
     con = duckdb.connect(str(path), read_only=read_only)
     con.execute("SET python_enable_replacements = false")
     return con
-
-
-def row_id(*parts: Any) -> str:
-    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
 class Store:

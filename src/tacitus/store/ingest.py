@@ -7,7 +7,6 @@ and only the in-flight ones are remembered."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 import uuid
@@ -15,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .. import ids
 from ..ingest.items import Failure, Item
 from ..pipeline import Pipeline
 from . import cluster
@@ -24,7 +24,7 @@ CHECK_BATCH = 256
 
 
 def content_hash(item: Item) -> str:
-    return hashlib.sha1(f"{item.title or ''}\n{item.published or ''}\n{item.text}".encode()).hexdigest()
+    return ids.content_hash(item.title, item.published, item.text)
 
 
 @dataclass
@@ -74,7 +74,7 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
             seq = seq_counter[0]
             seq_counter[0] += 1
             if isinstance(x, Failure):
-                pending.append((seq, x.input, hashlib.sha1(x.input.encode()).hexdigest()))
+                pending.append((seq, x.input, ids.input_hash(x.input)))
                 yield x
                 continue
             h = content_hash(x)

@@ -10,6 +10,7 @@ import types
 import typing
 from typing import Any
 
+from ..ids import row_id
 from ..records import (
     SCHEMA_VERSION,
     Actor,
@@ -112,8 +113,6 @@ def record_rows(art: dict[str, Any]) -> dict[str, list[list[Any]]]:
     """An article record (its JSON form) as rows of every table, in column_names order: the one place
     that decides ids (the article's id, each event's id, a content hash for other rows), shared by
     the DuckDB store and the Spark job."""
-    from .db import row_id
-
     aid = art["id"]
     cols = {t: table_columns(t) for t in TABLES}
     rows: dict[str, list[list[Any]]] = {t: [] for t in TABLES}
