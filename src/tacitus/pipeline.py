@@ -15,9 +15,11 @@ from . import stages
 from .dates_util import normalise_published
 from .errors import TacitusError
 from .ingest.items import Failure, Item
-from .nlp.extensions import register
+from .nlp import layers
+from .nlp.layer_types import InputMeta
+from .nlp.layers import register
 from .nlp.model import load_model
-from .records import SCHEMA, Article, article_from_dict
+from .records import SCHEMA, Article, Problem, article_from_dict
 from .settings import Settings, load
 
 
@@ -51,7 +53,8 @@ class Pipeline:
 
     def _on_error(self, proc_name: str, proc: Any, docs: list[Doc] | None, e: Exception) -> None:
         for d in docs or []:
-            seq = (d._.meta or {}).get("seq")
+            meta = layers.get(d, "meta")
+            seq = meta.seq if meta is not None else None
             if seq is not None:
                 self._errors[seq] = f"{proc_name}: {type(e).__name__}: {e}"
 
@@ -66,15 +69,15 @@ class Pipeline:
 
     def _doc(self, item: Item, seq: int) -> Doc:
         doc = self.nlp.make_doc(item.text)
-        problems = list(item.problems)
+        problems = [Problem(**p) for p in item.problems]
         published = item.published if item.published not in (None, "") else self.settings.published
         try:
             published = normalise_published(published)
         except ValueError as e:
-            problems.append({"code": "T008", "message": f"T008 {item.input}: publication date ignored: {e}"})
+            problems.append(Problem("T008", f"T008 {item.input}: publication date ignored: {e}"))
             published = None
-        doc._.meta = {"id": item.key(), "title": item.title, "published": published, "url": item.url,
-                      "source": item.source, "input": item.input, "problems": problems, "seq": seq}
+        layers.put(doc, "meta", InputMeta(id=item.key(), title=item.title, published=published, url=item.url,
+                                          source=item.source, input=item.input, problems=tuple(problems), seq=seq))
         return doc
 
     def run(self, items: Iterable[Item | Failure], n_process: int | None = None,
@@ -107,11 +110,11 @@ class Pipeline:
 
         n = n_process if n_process > 1 else 1
         for doc in self.nlp.pipe(docs(), n_process=n, batch_size=batch_size):
-            seq = doc._.meta["seq"]
+            seq = layers.get(doc, "meta").seq
             yield from flush(seq)
             order.pop(0)
             pending.pop(seq, None)
-            yield doc._.record
+            yield layers.get(doc, "record")
         yield from flush(1 << 62)
 
     def extract(self, text: str, published: str | None = None, title: str | None = None, id: str | None = None,

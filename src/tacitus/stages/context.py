@@ -7,17 +7,22 @@ the trigger's clause -> the nearest one in the sentence -> the publication date,
 Tolls go to the event whose trigger reports them or whose clause holds them, else to the last
 violent event of the same or the previous sentences; several tolls for one event are not added
 up: equal ones count once, different ones become a range (low, best, high) with a note.
-Writes doc._.event_context: {event id: {"location": ..., "date": ..., "fatalities": ..., ...}}."""
+Writes the event_context layer: {event id: EventContext(location, date, killed, injured, arrested)}."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..nlp.extensions import register
+from ..nlp import layers
+from ..nlp.layer_types import EventContext, EventDraft, ResolvedDate, ResolvedPlace, Toll
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of
+from ..ontology import in_group
+from ..records import DateRef, LocationRef, Place, Tally
 from .geocode import COARSER
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
@@ -46,124 +51,132 @@ def clause_tokens(t: Token) -> set[int]:
     return out
 
 
-class ContextStage:
+class ContextStage(Stage):
+    name = "tacitus_context"
+    reads = ("meta", "events", "places", "dates", "counts")
+    writes = ("event_context",)
+
     def __init__(self) -> None:
         register()
 
-    def __call__(self, doc: Doc) -> Doc:
-        places = doc._.places or []
-        dates = doc._.dates or []
-        meta = doc._.meta or {}
-        focus = self._focus(doc, places)
-        ctx = {}
+    def run(self, doc: Doc) -> Doc:
+        places: list[ResolvedPlace] = layers.get(doc, "places") or []
+        dates: list[ResolvedDate] = layers.get(doc, "dates") or []
+        meta = layers.get(doc, "meta")
+        published = meta.published if meta is not None else None
+        focus = self._focus(places)
+        where: dict[str, dict] = {}
         clauses = {}
-        for e in doc._.events or []:
-            span = doc.char_span(e["trigger"][0], e["trigger"][1], alignment_mode="expand")
+        events: list[EventDraft] = layers.get(doc, "events") or []
+        for e in events:
+            span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             if span is None:
                 continue
             t = span.root
             clause = clause_tokens(t)
-            anchors = [m[:2] for m in e.get("mentions", [])] + ([e["verb"]] if e.get("verb") else [])
+            anchors = [(m.start, m.end) for m in e.also] + ([(e.verb.start, e.verb.end)] if e.verb else [])
             spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
-            clauses[e["id"]] = (t, clause, {sp.root.i for sp in spans if sp is not None})
+            clauses[e.id] = (t, clause, {sp.root.i for sp in spans if sp is not None})
             sent = sent_of(t)
-            ctx[e["id"]] = {"location": self._where(t, clause, sent, places, focus, e),
-                            "date": self._when(t, clause, sent, dates, meta.get("published"))}
-        self._tolls(doc, ctx, clauses)
-        doc._.event_context = ctx
+            where[e.id] = {"location": self._where(t, clause, sent, places, focus, e),
+                           "date": self._when(t, clause, sent, dates, published)}
+        self._tolls(doc, events, layers.get(doc, "counts") or [], where, clauses)
+        layers.put(doc, "event_context", {eid: EventContext(**w) for eid, w in where.items()})
         return doc
 
-    def _tolls(self, doc: Doc, ctx: dict, clauses: dict) -> None:
-        by_event: dict[str, dict[str, list[dict]]] = {}
-        events = [e for e in doc._.events or [] if e["id"] in clauses]
-        for c in doc._.counts or []:
-            tok = c["tok"]
-            owner = next((e for e in events if clauses[e["id"]][0].i == tok or tok in clauses[e["id"]][2]), None)
+    def _tolls(self, doc: Doc, events: list[EventDraft], counts: list[Toll], where: dict, clauses: dict) -> None:
+        by_event: dict[str, dict[str, list[Toll]]] = {}
+        events = [e for e in events if e.id in clauses]
+        for c in counts:
+            tok = c.token
+            owner = next((e for e in events if clauses[e.id][0].i == tok or tok in clauses[e.id][2]), None)
             if owner is None:
-                owner = next((e for e in events if tok in clauses[e["id"]][1]), None)
-            if owner is None and c["kind"] in ("killed", "injured"):
+                owner = next((e for e in events if tok in clauses[e.id][1]), None)
+            if owner is None and c.count.kind in ("killed", "injured"):
                 sent = sent_of(doc[tok])
-                prior = [e for e in events if e["cameo"][:2] in ("18", "19", "20")
-                         and clauses[e["id"]][0].i <= tok and sent.start_char - e["sent"][1] < 400]
+                prior = [e for e in events if in_group(e.cameo, "violence")
+                         and clauses[e.id][0].i <= tok and sent.start_char - e.sentence.end < 400]
                 owner = prior[-1] if prior else None
             if owner is not None:
-                by_event.setdefault(owner["id"], {}).setdefault(c["kind"], []).append(c)
+                by_event.setdefault(owner.id, {}).setdefault(c.count.kind, []).append(c)
         for eid, kinds in by_event.items():
-            for kind, counts in kinds.items():
-                ctx[eid][kind] = self._merge(counts)
+            for kind, tolls in kinds.items():
+                if kind in ("killed", "injured", "arrested"):
+                    where[eid][kind] = self._merge(tolls)
 
     @staticmethod
-    def _merge(counts: list[dict]) -> dict:
+    def _merge(tolls: list[Toll]) -> Tally:
         """One toll from several reports of it: the same figure once, different ones as a range."""
-        bests = {c["best"] for c in counts if c["best"] is not None}
-        who = next((c["who"] for c in counts if c["who"]), None)
+        counts = [t.count for t in tolls]
+        bests = {c.best for c in counts if c.best is not None}
+        who = next((c.who for c in counts if c.who), None)
         if len(bests) <= 1:
             c = counts[0]
-            return {"low": c["low"], "best": c["best"], "high": c["high"], "who": who}
-        lows = [c["low"] for c in counts if c["low"] is not None]
-        highs = [c["high"] for c in counts if c["high"] is not None]
-        return {"low": min(lows + list(bests)), "best": max(bests), "high": max(highs + list(bests)), "who": who,
-                "note": "reports differ: " + ", ".join(str(b) for b in sorted(bests))}
+            return Tally(low=c.low, best=c.best, high=c.high, who=who)
+        lows = [c.low for c in counts if c.low is not None]
+        highs = [c.high for c in counts if c.high is not None]
+        return Tally(low=min(lows + list(bests)), best=max(bests), high=max(highs + list(bests)), who=who,
+                     note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
 
-    def _focus(self, doc: Doc, places: list[dict]) -> dict | None:
+    @staticmethod
+    def _focus(places: list[ResolvedPlace]) -> ResolvedPlace | None:
         if not places:
             return None
         first = places[0]
-        if first["method"].endswith("dateline"):
-            return dict(first, method="dateline")
-        specific = [p for p in places if p["precision"] in ("city", "admin2", "admin1")]
+        if first.place.method.endswith("dateline"):
+            return dataclasses.replace(first, place=dataclasses.replace(first.place, method="dateline"))
+        specific = [p for p in places if p.place.precision in ("city", "admin2", "admin1")]
         pool = specific or places
-        name, _ = Counter(p["name"] for p in pool).most_common(1)[0]
-        return dict(next(p for p in pool if p["name"] == name), method="most_mentioned")
+        name, _ = Counter(p.place.name for p in pool).most_common(1)[0]
+        best = next(p for p in pool if p.place.name == name)
+        return dataclasses.replace(best, place=dataclasses.replace(best.place, method="most_mentioned"))
 
-    def _where(self, t: Token, clause: set[int], sent, places: list[dict], focus: dict | None, e: dict) -> dict | None:
-        actor_spans = [(a["start"], a["end"]) for a in (e.get("a1"),) if a]
-        in_clause = [p for p in places if p["tok"][0] in clause
-                     and not any(s <= p["start"] < en for s, en in actor_spans)]
+    def _where(self, t: Token, clause: set[int], sent, places: list[ResolvedPlace], focus: ResolvedPlace | None,
+               e: EventDraft) -> LocationRef | None:
+        actor_spans = [(e.a1.start, e.a1.end)] if e.a1 else []
+        in_clause = [p for p in places if p.tokens[0] in clause
+                     and not any(s <= p.place.start < en for s, en in actor_spans)]
         if in_clause:
-            best = min(in_clause, key=lambda p: (SPECIFIC.get(p["precision"], 9), abs(p["tok"][0] - t.i)))
-            return self._loc(best, "clause")
-        in_sent = [p for p in places if sent.start <= p["tok"][0] < sent.end]
+            best = min(in_clause, key=lambda p: (SPECIFIC.get(p.place.precision, 9), abs(p.tokens[0] - t.i)))
+            return self._loc(best.place, "clause")
+        in_sent = [p for p in places if sent.start <= p.tokens[0] < sent.end]
         if in_sent:
-            best = min(in_sent, key=lambda p: (SPECIFIC.get(p["precision"], 9), abs(p["tok"][0] - t.i)))
-            return self._loc(best, "sentence")
+            best = min(in_sent, key=lambda p: (SPECIFIC.get(p.place.precision, 9), abs(p.tokens[0] - t.i)))
+            return self._loc(best.place, "sentence")
         if focus is not None:
-            loc = self._loc(focus, f"article_focus:{focus.get('method')}")
-            loc["precision"] = COARSER.get(focus["precision"], focus["precision"]) if focus["precision"] == "city" \
-                else focus["precision"]
-            loc.update(start=None, end=None)
-            return loc
+            f = focus.place
+            precision = COARSER.get(f.precision, f.precision) if f.precision == "city" else f.precision
+            return dataclasses.replace(self._loc(f, f"article_focus:{f.method}"), precision=precision, start=None,
+                                       end=None)
         return None
 
     @staticmethod
-    def _loc(p: dict, method: str) -> dict:
-        return {"text": p["text"], "name": p["name"], "country": p["country"], "admin1": p["admin1"],
-                "lat": p["lat"], "lon": p["lon"], "geonameid": p["geonameid"], "precision": p["precision"],
-                "start": p["start"], "end": p["end"], "method": method}
+    def _loc(p: Place, method: str) -> LocationRef:
+        return LocationRef(text=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
+                           geonameid=p.geonameid, precision=p.precision, start=p.start, end=p.end, method=method)
 
-    def _when(self, t: Token, clause: set[int], sent, dates: list[dict], published: str | None) -> dict | None:
-        usable = [d for d in dates if d.get("tok")]
-        anchored = [d for d in usable if d["method"] == "anchored" and d["tok"][0] <= t.i < d["tok"][1]]
+    def _when(self, t: Token, clause: set[int], sent, dates: list[ResolvedDate], published: str | None
+              ) -> DateRef | None:
+        usable = [d for d in dates if d.tokens]
+        anchored = [d for d in usable if d.date.method == "anchored" and d.tokens[0] <= t.i < d.tokens[1]]
         if anchored:
             return self._date(anchored[0], "anchored")
-        in_clause = [d for d in usable if d["tok"][0] in clause and d["method"] != "anchored"]
+        in_clause = [d for d in usable if d.tokens[0] in clause and d.date.method != "anchored"]
         if in_clause:
-            return self._date(min(in_clause, key=lambda d: abs(d["tok"][0] - t.i)), "clause")
-        in_sent = [d for d in usable if sent.start <= d["tok"][0] < sent.end and d["method"] != "anchored"]
+            return self._date(min(in_clause, key=lambda d: abs(d.tokens[0] - t.i)), "clause")
+        in_sent = [d for d in usable if sent.start <= d.tokens[0] < sent.end and d.date.method != "anchored"]
         if in_sent:
-            return self._date(min(in_sent, key=lambda d: abs(d["tok"][0] - t.i)), "sentence")
+            return self._date(min(in_sent, key=lambda d: abs(d.tokens[0] - t.i)), "sentence")
         if published:
-            return {"text": None, "start": published, "end": published, "precision": "day",
-                    "method": "publication_date"}
+            return DateRef(text=None, start=published, end=published, precision="day", method="publication_date")
         return None
 
     @staticmethod
-    def _date(d: dict, how: str) -> dict:
-        return {"text": d["text"], "start": d["start"], "end": d["end"], "precision": d["precision"],
-                "method": f"{d['method']}:{how}"}
+    def _date(d: ResolvedDate, how: str) -> DateRef:
+        m = d.date
+        return DateRef(text=m.text, start=m.start, end=m.end, precision=m.precision, method=f"{m.method}:{how}")
 
 
-@Language.factory("tacitus_context", requires=["doc._.events", "doc._.places", "doc._.dates"],
-                  assigns=["doc._.event_context"])
+@Language.factory(ContextStage.name, requires=requires(ContextStage.reads), assigns=assigns(ContextStage.writes))
 def make_context(nlp: Language, name: str) -> ContextStage:
     return ContextStage()

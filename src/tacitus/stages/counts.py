@@ -2,8 +2,7 @@
 as a range ('at least 12' -> low 12; 'up to 50' -> high 50; 'between 10 and 15'), and who they were.
 
 Only figures tied by the parse to a toll word are counts, so a pre-war population, a year, an age
-or a distance never are. Writes doc._.counts (plain dicts); the context stage attaches them to
-events."""
+or a distance never are. Writes the counts layer; the context stage attaches them to events."""
 
 from __future__ import annotations
 
@@ -13,8 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
-from ..nlp.extensions import ACTORS, register
+from ..nlp import layers
+from ..nlp.layer_types import Toll
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
+from ..records import Count
 
 NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -82,7 +84,11 @@ def _combine(t: str) -> int | None:
     return int(total + current) if seen else None
 
 
-class CountsStage:
+class CountsStage(Stage):
+    name = "tacitus_counts"
+    reads = ("actors", "actor_info", "token.dep")
+    writes = ("counts",)
+
     def __init__(self) -> None:
         register()
         rows = read_tsv("tacitus.lexicons", "counts.tsv")
@@ -177,9 +183,9 @@ class CountsStage:
             return len(people)
         return 0
 
-    def __call__(self, doc: Doc) -> Doc:
-        actors = {s.root.i: s for s in doc.spans[ACTORS]} if ACTORS in doc.spans else {}
-        info = doc._.actor_info or {}
+    def run(self, doc: Doc) -> Doc:
+        actors = {s.root.i: s for s in layers.get(doc, "actors")}
+        info = layers.get(doc, "actor_info") or {}
         out = []
         seen: set[tuple[int, str]] = set()
         for t in tokens_of(doc):
@@ -212,19 +218,18 @@ class CountsStage:
                 span = actors.get(group.i)
                 who_text = " ".join(x.text for x in group.subtree if (x not in toks or x == group) and
                                     x.dep_ not in ("punct", "cc", "relcl") and not x.like_num).strip() or None
-                if span is not None:
-                    i = info.get(span.label_, {})
-                    who = i.get("name")
+                if span is not None and span.label_ in info:
+                    who = info[span.label_].name
             first = min([s, t.idx] + ([group.idx] if group is not None else []))
             last = max([e, t.idx + len(t)] + ([max(x.idx + len(x) for x in group.subtree)] if group is not None
                                               else []))
-            out.append({"kind": kind, "low": qty[0], "best": qty[1], "high": qty[2], "hedge": qty[3],
-                        "who": who or who_text, "who_text": who_text, "text": text_of(doc)[first:last],
-                        "start": first, "end": last, "tok": t.i})
-        doc._.counts = out
+            count = Count(kind=kind, low=qty[0], best=qty[1], high=qty[2], who=who or who_text,
+                          text=text_of(doc)[first:last], start=first, end=last, hedge=qty[3])
+            out.append(Toll(count, t.i, who_text))
+        layers.put(doc, "counts", out)
         return doc
 
 
-@Language.factory("tacitus_counts", requires=["token.dep", "doc._.actor_info"], assigns=["doc._.counts"])
+@Language.factory(CountsStage.name, requires=requires(CountsStage.reads), assigns=assigns(CountsStage.writes))
 def make_counts(nlp: Language, name: str) -> CountsStage:
     return CountsStage()

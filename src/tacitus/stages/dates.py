@@ -4,7 +4,7 @@ Cascade (the method says which step fired): explicit date (dateparser, with the 
 the reference) -> weekday or relative phrase ('Tuesday' is the most recent Tuesday on or before
 publication; 'yesterday', 'last week', 'in June' = the last June) -> anchored phrase ('three months
 after ISIS lost control of Mosul' = three months before the date of the report) -> nothing (durations
-such as 'a four-month battle' are not points in time). Writes doc._.dates (plain dicts)."""
+such as 'a four-month battle' are not points in time). Writes the dates layer."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import read_tsv
-from ..nlp.extensions import register
+from ..nlp import layers
+from ..nlp.layer_types import ResolvedDate
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of
+from ..records import DateMention
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -163,20 +166,25 @@ class Resolver:
         return (*fmt(d.date(), d.date(), "day"), "day", "dateparser")
 
 
-class DatesStage:
+class DatesStage(Stage):
+    name = "tacitus_dates"
+    reads = ("meta", "doc.ents")
+    writes = ("dates",)
+
     def __init__(self) -> None:
         register()
         self.r = Resolver()
 
-    def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.meta or {}
+    def run(self, doc: Doc) -> Doc:
+        meta = layers.get(doc, "meta")
+        published = meta.published if meta is not None else None
         try:
-            pub = dt.date.fromisoformat(str(meta.get("published"))[:10]) if meta.get("published") else None
+            pub = dt.date.fromisoformat(str(published)[:10]) if published else None
         except ValueError:
             pub = None
         out: list[dict] = []
         if pub is None:
-            doc._.dates = out
+            layers.put(doc, "dates", [])
             return doc
         spans: list[tuple[int, int]] = []
         for ent in doc.ents:
@@ -212,10 +220,14 @@ class DatesStage:
             out.append({"text": text_of(doc)[m.start():e], "start": fmt(s0, e0, unit)[0], "end": fmt(s0, e0, unit)[1],
                         "precision": unit, "method": "anchored", "offset_start": m.start(), "offset_end": e,
                         "tok": [span.start, span.end] if span else None})
-        doc._.dates = sorted(out, key=lambda x: x["offset_start"])
+        layers.put(doc, "dates", [
+            ResolvedDate(DateMention(text=d["text"], start=d["start"], end=d["end"], precision=d["precision"],
+                                     offset_start=d["offset_start"], offset_end=d["offset_end"], method=d["method"]),
+                         tuple(d["tok"]) if d["tok"] else None)
+            for d in sorted(out, key=lambda x: x["offset_start"])])
         return doc
 
 
-@Language.factory("tacitus_dates", requires=["doc.ents"], assigns=["doc._.dates"])
+@Language.factory(DatesStage.name, requires=requires(DatesStage.reads), assigns=assigns(DatesStage.writes))
 def make_dates(nlp: Language, name: str) -> DatesStage:
     return DatesStage()

@@ -4,7 +4,7 @@ Lookup: exact name -> alternate name -> fuzzy spelling (rapidfuzz, within the ar
 Choice among candidates, by score: containment written in the text ("Raqqa, Syria"), the kind the
 text asks for ("Anbar province", "the town of X"), the countries the article is about, nearness to
 the article's other places, the kind of place, and population. One place that cannot be resolved
-never removes the others. Writes doc._.places (plain dicts, in text order)."""
+never removes the others. Writes the places layer (in text order)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ from spacy.tokens import Doc
 
 from ..geo.distance import km
 from ..geo.gazetteer import Candidate, Gazetteer
-from ..nlp.extensions import MENTIONS, PLACES, register
+from ..nlp import layers
+from ..nlp.layer_types import ActorKey, ResolvedPlace
+from ..nlp.layers import Stage, assigns, register, requires
+from ..records import Place
 
 KIND_PRIOR = {"city": 0.5, "admin1": 0.0, "admin2": -0.3, "country": 1.5, "region": 1.0, "continent": 1.0}
 PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country", "region": "region",
@@ -29,22 +32,27 @@ def _km(a: Candidate, b: Candidate) -> float:
     return km(a.lat, a.lon, b.lat, b.lon)
 
 
-class GeocodeStage:
+class GeocodeStage(Stage):
+    name = "tacitus_geocode"
+    reads = ("toponyms", "mentions", "focus_country")
+    writes = ("places",)
+
     def __init__(self, gazetteer: Gazetteer):
         register()
         self.gaz = gazetteer
 
     def _context_countries(self, doc: Doc) -> Counter:
         c: Counter = Counter()
-        for m in doc.spans[MENTIONS] if MENTIONS in doc.spans else []:
-            if m.label_.startswith("country:") and m.kb_id_ != "backer":
-                c[m.label_[8:]] += 1
+        for m in layers.get(doc, "mentions"):
+            key = ActorKey.parse(m.label_)
+            if key.kind == "country" and m.kb_id_ != "backer":
+                c[key.name] += 1
         return c
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[PLACES]) if PLACES in doc.spans else []
+    def run(self, doc: Doc) -> Doc:
+        spans = layers.get(doc, "toponyms")
         countries = self._context_countries(doc)
-        focus = doc._.focus_country
+        focus = layers.get(doc, "focus_country")
         cands = []
         for sp in spans:
             found = self.gaz.lookup(sp.text)
@@ -72,13 +80,13 @@ class GeocodeStage:
             precision = PRECISION.get(best.kind, best.kind)
             if sp.kb_id_.startswith("relative:"):
                 precision = COARSER.get(best.kind, precision)
-            out.append({"text": sp.text, "name": best.name, "country": best.country, "admin1": best.admin1,
-                        "lat": round(best.lat, 5), "lon": round(best.lon, 5), "geonameid": best.geonameid,
-                        "precision": precision, "score": round(1.0 / total, 3),
-                        "start": sp.start_char, "end": sp.end_char, "tok": [sp.start, sp.end],
-                        "method": "+".join([how if best.how != "fuzzy" else "fuzzy"] + steps +
-                                           ([sp.kb_id_] if sp.kb_id_ != "ner" else []))})
-        doc._.places = out
+            place = Place(text=sp.text, name=best.name, country=best.country, admin1=best.admin1,
+                          lat=round(best.lat, 5), lon=round(best.lon, 5), geonameid=best.geonameid,
+                          precision=precision, score=round(1.0 / total, 3), start=sp.start_char, end=sp.end_char,
+                          method="+".join([how if best.how != "fuzzy" else "fuzzy"] + steps +
+                                          ([sp.kb_id_] if sp.kb_id_ != "ner" else [])))
+            out.append(ResolvedPlace(place, (sp.start, sp.end)))
+        layers.put(doc, "places", out)
         return doc
 
     def _container(self, spans, cands, i) -> Candidate | None:
@@ -120,12 +128,8 @@ class GeocodeStage:
         return s, steps
 
 
-@Language.factory(
-    "tacitus_geocode",
-    requires=["doc.spans", "doc._.focus_country"],
-    assigns=["doc._.places"],
-    default_config={"gazetteer": None},
-)
+@Language.factory(GeocodeStage.name, requires=requires(GeocodeStage.reads), assigns=assigns(GeocodeStage.writes),
+                  default_config={"gazetteer": None})
 def make_geocode(nlp: Language, name: str, gazetteer: str | None) -> GeocodeStage:
     from ..geo import default_gazetteer
 

@@ -1,4 +1,4 @@
-"""Places stage: finds place mentions (toponyms) and writes them to doc.spans["tacitus_places"].
+"""Places stage: finds place mentions (toponyms) and writes them to the toponyms layer.
 
 Sources: the NER's GPE/LOC/FAC entities, plus proper names the NER missed or mislabelled that the
 gazetteer knows (a town tagged as a person after "in"). Each span's label_ carries a kind hint
@@ -14,8 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import Gazetteer
+from ..nlp import layers
 from ..nlp.dateline import dateline
-from ..nlp.extensions import ACTORS, MENTIONS, PLACES, register
+from ..nlp.layer_types import ActorKey
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
 
 ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
@@ -34,7 +36,11 @@ RELATIVE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\
                       r"((?:north|south|east|west)(?:-?(?:east|west))?|outside)\s+of\s*$", re.I)
 
 
-class PlacesStage:
+class PlacesStage(Stage):
+    name = "tacitus_places"
+    reads = ("mentions", "actors", "doc.ents", "token.pos")
+    writes = ("toponyms",)
+
     def __init__(self, gazetteer: Gazetteer, countries: frozenset[str]):
         register()
         self.gaz = gazetteer
@@ -45,8 +51,8 @@ class PlacesStage:
         a country's own name in them ('the U.S. Army' still names the U.S.)."""
         out: set[int] = set()
         names: set[int] = set()
-        for m in doc.spans[MENTIONS] if MENTIONS in doc.spans else []:
-            if m.label_.startswith(("group:", "person:", "outlet:", "local:")) or m.kb_id_ in ("demonym", "backer"):
+        for m in layers.get(doc, "mentions"):
+            if ActorKey.parse(m.label_).named or m.kb_id_ in ("demonym", "backer"):
                 out.update(range(m.start, m.end))
         for m in self._country_names(doc):
             names.update(range(m.start, m.end))
@@ -60,14 +66,14 @@ class PlacesStage:
         return vocab_ok
 
     def _doc_countries(self, doc: Doc) -> set[str]:
-        return {m.label_[8:] for m in doc.spans[MENTIONS] if m.label_.startswith("country:")} if \
-            MENTIONS in doc.spans else set()
+        keys = (ActorKey.parse(m.label_) for m in layers.get(doc, "mentions"))
+        return {k.name for k in keys if k.kind == "country"}
 
     def _metonyms(self, doc: Doc) -> set[int]:
         """A capital that acts or is acted on ('Washington said', 'accused Moscow') is the
         government, not a place; 'in Moscow' stays a place."""
         out: set[int] = set()
-        for s in doc.spans[ACTORS] if ACTORS in doc.spans else []:
+        for s in layers.get(doc, "actors"):
             if s.kb_id_ == "capital_metonym" and s.root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss"):
                 out.update(range(s.start, s.end))
         return out
@@ -94,7 +100,7 @@ class PlacesStage:
         return any(c.how in ("name", "alias") and (c.kind in ("country", "admin1", "region", "continent")
                                                    or c.population >= 100_000) for c in cands)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def run(self, doc: Doc) -> Doc:
         blocked = self._blocked(doc)
         metonyms = self._metonyms(doc)
         countries = self._doc_countries(doc)
@@ -132,8 +138,8 @@ class PlacesStage:
             hint, rule = self._hint(doc, s, e)
             add(s, e, hint, rule if ent.label_ in ("GPE", "LOC", "FAC") else "gazetteer:after_preposition")
         # countries named by the dictionary, even inside an organisation's name ("the U.S. Centers for...")
-        for m in doc.spans[MENTIONS] if MENTIONS in doc.spans else []:
-            if m.label_.startswith("country:") and m.kb_id_ == "name" and not any(i in blocked for i in
+        for m in layers.get(doc, "mentions"):
+            if ActorKey.parse(m.label_).kind == "country" and m.kb_id_ == "name" and not any(i in blocked for i in
                                                                                   range(m.start, m.end)):
                 if not any(i in metonyms for i in range(m.start, m.end)):
                     hint, rule = self._hint(doc, m.start, m.end)
@@ -160,7 +166,7 @@ class PlacesStage:
                     i = end - 1
                     break
             i += 1
-        doc.spans[PLACES] = [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)]
+        layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
 
     def _hint(self, doc: Doc, s: int, e: int) -> tuple[str, str]:
@@ -181,16 +187,12 @@ class PlacesStage:
         return "any", "ner"
 
 
-@Language.factory(
-    "tacitus_places",
-    requires=["doc.ents", "token.pos"],
-    assigns=["doc.spans"],
-    default_config={"gazetteer": None},
-)
+@Language.factory(PlacesStage.name, requires=requires(PlacesStage.reads), assigns=assigns(PlacesStage.writes),
+                  default_config={"gazetteer": None})
 def make_places(nlp: Language, name: str, gazetteer: str | None) -> PlacesStage:
     from ..geo import default_gazetteer
     from ..lexicons.actors import default_dictionary
 
-    names = frozenset(s.text for s in default_dictionary().surfaces if s.entry_id.startswith("country:")
+    names = frozenset(s.text for s in default_dictionary().surfaces if ActorKey.parse(s.entry_id).kind == "country"
                       and s.how == "name" and " " not in s.text)
     return PlacesStage(default_gazetteer(gazetteer), names)

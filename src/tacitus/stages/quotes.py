@@ -2,7 +2,7 @@
 paragraphs), indirect speech ('Sello said Tuesday that ...', 'according to ...'), their speakers
 resolved to the full name met in the article with title and affiliation, the outlet a quote was
 given to ('told AFP' -> via AFP), and the citations an article makes ('Reuters reported'). A
-speaker is never the outlet. Writes doc._.quotes and doc._.citations."""
+speaker is never the outlet. Writes the quotes and citations layers."""
 
 from __future__ import annotations
 
@@ -13,17 +13,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.triggers import default_lexicon
+from ..nlp import layers
 from ..nlp.dateline import dateline
-from ..nlp.extensions import ACTORS, register
+from ..nlp.layer_types import ActorInfo, ActorKey
+from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of, tokens_of
+from ..records import Citation, Quote, Speaker
 
 QUOTE = re.compile(r"“(?P<c>(?:[^“”]|\n\s*“){2,4000}?)”|\"(?P<s>[^\"\n]{2,2000}?)\"|``(?P<b>[^`']{2,2000}?)''", re.S)
 MIN_UNATTRIBUTED_WORDS = 6
+NOBODY = ActorInfo(name=None, kind=None, country=None, cameo=None, acled_inter=None, acled_name=None, sector=None)
 SOURCE_KINDS = {"media", "ngo", "igo", "organization", "government", "military", "police", "rebel", "party",
                 "judiciary", "legislature"}
 
 
-class QuotesStage:
+class QuotesStage(Stage):
+    name = "tacitus_quotes"
+    reads = ("actors", "actor_info", "token.dep")
+    writes = ("quotes", "citations")
+
     def __init__(self) -> None:
         register()
         self.reporting = default_lexicon().reporting
@@ -37,29 +45,29 @@ class QuotesStage:
             k = bisect.bisect_right(ctx["person_ends"], tok.i)
             span = ctx["people"][k - 1] if k else None
             if span is not None:
-                info = ctx["info"].get(span.label_, {})
+                info = ctx["info"].get(span.label_, NOBODY)
                 return {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "info": info,
                         "id": span.label_}
         if span is None:
             toks = [t for t in tok.subtree if t.dep_ not in ("appos", "punct", "relcl", "acl")]
             s, e = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
-            return {"text": text_of(doc)[s:e], "start": s, "end": e, "info": {}, "id": None}
+            return {"text": text_of(doc)[s:e], "start": s, "end": e, "info": NOBODY, "id": None}
         return {"text": span.text if span.root == tok else tok.text, "start": span.start_char if span.root == tok
                 else tok.idx, "end": span.end_char if span.root == tok else tok.idx + len(tok),
-                "info": ctx["info"].get(span.label_, {}), "id": span.label_}
+                "info": ctx["info"].get(span.label_, NOBODY), "id": span.label_}
 
     @staticmethod
     def _is_outlet(a: dict | None) -> bool:
-        return bool(a) and ((a.get("id") or "").startswith("outlet:") or a["info"].get("kind") == "media")
+        return bool(a) and (bool(a.get("id") and ActorKey.parse(a["id"]).kind == "outlet") or a["info"].kind == "media")
 
     def _speaker(self, doc: Doc, a: dict | None) -> dict | None:
         if a is None or self._is_outlet(a):
             return None
         i = a["info"]
-        name = i.get("name") if (a.get("id") or "").startswith(("person:", "group:", "local:", "country:")) or \
-            i.get("kind") == "person" else None
-        return {"text": a["text"], "name": name or a["text"], "title": i.get("title"),
-                "affiliation": i.get("affiliation"), "start": a["start"], "end": a["end"]}
+        key = ActorKey.parse(a["id"]) if a.get("id") else None
+        name = i.name if (key and key.kind in ("person", "group", "local", "country")) or i.kind == "person" else None
+        return {"text": a["text"], "name": name or a["text"], "title": i.title,
+                "affiliation": i.affiliation, "start": a["start"], "end": a["end"]}
 
     def _via(self, doc: Doc, verb: Token, ctx: dict) -> str | None:
         for c in verb.children:
@@ -90,11 +98,11 @@ class QuotesStage:
         return None
 
     # ------------------------------------------------------------------ main
-    def __call__(self, doc: Doc) -> Doc:
-        spans = sorted(doc.spans[ACTORS], key=lambda s: s.start) if ACTORS in doc.spans else []
-        people = sorted((s for s in spans if s.label_.startswith("person:") or s.kb_id_ == "person"),
+    def run(self, doc: Doc) -> Doc:
+        spans = sorted(layers.get(doc, "actors"), key=lambda s: s.start)
+        people = sorted((s for s in spans if ActorKey.parse(s.label_).kind == "person" or s.kb_id_ == "person"),
                         key=lambda s: s.end)
-        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": doc._.actor_info or {},
+        ctx = {"at": {s.root.i: s for s in spans}, "spans": spans, "info": layers.get(doc, "actor_info") or {},
                "people": people, "person_ends": [s.end for s in people]}
         quotes: list[dict] = []
         cites: list[dict] = []
@@ -149,7 +157,7 @@ class QuotesStage:
                 a = self._actor(doc, obj, ctx)
                 if a is None:
                     continue
-                kind = a["info"].get("kind")
+                kind = a["info"].kind
                 if self._is_outlet(a) or kind in SOURCE_KINDS or obj.ent_type_ == "ORG":
                     cites.append({"source": a["text"],
                                   "text": text_of(doc)[t.idx:a["end"]], "start": t.idx, "end": a["end"]})
@@ -159,11 +167,12 @@ class QuotesStage:
             sp = line["outlet"]
             cites.append({"source": sp.text, "text": sp.text, "start": sp.start_char, "end": sp.end_char})
         seen = set()
-        doc._.citations = [c for c in sorted(cites, key=lambda c: c["start"])
-                           if (c["start"], c["end"]) not in seen and not seen.add((c["start"], c["end"]))]
+        layers.put(doc, "citations", [Citation(**c) for c in sorted(cites, key=lambda c: c["start"])
+                                      if (c["start"], c["end"]) not in seen and not seen.add((c["start"], c["end"]))])
         for q in quotes:
             q.pop("verb", None)
-        doc._.quotes = sorted(quotes, key=lambda q: q["start"])
+        layers.put(doc, "quotes", [Quote(**{**q, "speaker": Speaker(**q["speaker"]) if q.get("speaker") else None})
+                                   for q in sorted(quotes, key=lambda q: q["start"])])
         return doc
 
     def _citations(self, doc: Doc, ctx: dict) -> list[dict]:
@@ -174,7 +183,7 @@ class QuotesStage:
                 continue
             subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
             a = self._actor(doc, subj, ctx)
-            if a and (self._is_outlet(a) or (a["info"].get("kind") in ("ngo", "igo") and a.get("id"))):
+            if a and (self._is_outlet(a) or (a["info"].kind in ("ngo", "igo") and a.get("id"))):
                 end = max(a["end"], v.idx + len(v))
                 start = min(a["start"], v.idx)
                 out.append({"source": a["text"], "text": text_of(doc)[start:end],
@@ -188,8 +197,7 @@ class QuotesStage:
         return out
 
 
-@Language.factory("tacitus_quotes", requires=["doc._.actor_info", "token.dep"],
-                  assigns=["doc._.quotes", "doc._.citations"])
+@Language.factory(QuotesStage.name, requires=requires(QuotesStage.reads), assigns=assigns(QuotesStage.writes))
 def make_quotes(nlp: Language, name: str) -> QuotesStage:
     return QuotesStage()
 

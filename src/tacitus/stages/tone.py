@@ -14,7 +14,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp.extensions import register
+from ..nlp import layers
+from ..nlp.layers import Stage, assigns, register
 
 THRESHOLD = 1.0
 
@@ -42,8 +43,18 @@ def tone(words: list[str]) -> float | None:
     return round(100.0 * (pos - neg) / len(words), 2)
 
 
-@Language.component("tacitus_tone", assigns=["doc._.tone"])
-def tone_stage(doc: Doc) -> Doc:
-    register()
-    doc._.tone = tone([t.lower_ for t in doc if t.is_alpha])
-    return doc
+class ToneStage(Stage):
+    name = "tacitus_tone"
+    writes = ("tone",)
+
+    def __init__(self) -> None:
+        register()
+
+    def run(self, doc: Doc) -> Doc:
+        layers.put(doc, "tone", tone([t.lower_ for t in doc if t.is_alpha]))
+        return doc
+
+
+@Language.factory(ToneStage.name, assigns=assigns(ToneStage.writes))
+def make_tone(nlp: Language, name: str) -> ToneStage:
+    return ToneStage()

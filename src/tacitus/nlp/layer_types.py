@@ -1,0 +1,156 @@
+"""The values stages leave on a Doc for later stages: frozen dataclasses, the record types where
+they fit (Place, DateMention, Count, Quote, Citation, LocationRef, DateRef, Tally) wrapped with the
+token positions later stages need, and the few the records lack (actor identity, event draft,
+event context). They serialise with the Doc (see layers.py), so they hold plain values only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Citation, Count, DateMention, DateRef, LocationRef, Place, Problem, Quote, Tally
+
+KINDS = ("country", "agent", "group", "person", "local", "outlet", "raw")
+
+
+@dataclass(frozen=True)
+class ActorKey:
+    """Who a mention stands for. `kind` is country, agent, group, person, local (an organisation
+    defined in the article), outlet, raw (named but unresolved) or force (a country's agent:
+    'Syrian government forces'); `name` is the entry's name, ISO3 code or text; a force or agent
+    also has its CAMEO `role` and agent kind. `label` is the string form in span labels and ids."""
+
+    kind: str
+    name: str | None
+    role: str | None = None
+    agent: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind == "force":
+            head = f"{self.name or '---'}:{self.role}"
+            return f"{head}:{self.agent}" if self.agent else head
+        if self.kind == "agent":
+            return f"agent:{self.role}:{self.agent}"
+        return f"{self.kind}:{self.name}"
+
+    @property
+    def named(self) -> bool:
+        """A specific body or person (not a country, a generic agent or an unresolved phrase)."""
+        return self.kind in ("group", "person", "local", "outlet")
+
+    @staticmethod
+    def parse(label: str) -> ActorKey:
+        return _parse(label)
+
+
+@lru_cache(maxsize=65536)
+def _parse(label: str) -> ActorKey:
+    kind, _, rest = label.partition(":")
+    if kind == "agent":
+        role, _, agent = rest.partition(":")
+        return ActorKey("agent", None, role, agent)
+    if kind in KINDS:
+        return ActorKey(kind, rest)
+    role, _, agent = rest.partition(":")
+    return ActorKey("force", None if kind == "---" else kind, role, agent or None)
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What an actor key resolves to, in the codes of each dataset."""
+
+    name: str | None
+    kind: str | None
+    country: str | None
+    cameo: str | None
+    acled_inter: int | None
+    acled_name: str | None
+    sector: str | None
+    title: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class InputMeta:
+    """The input an article came from, as the pipeline hands it to the stages."""
+
+    id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    input: str | None
+    problems: tuple[Problem, ...] = ()
+    seq: int | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    place: Place
+    tokens: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: DateMention
+    tokens: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Toll:
+    count: Count
+    token: int                 # the toll word ('killed')
+    who_text: str | None       # the counted noun phrase as written
+
+
+@dataclass(frozen=True)
+class RoleFiller:
+    """An actor in an event role: its key label, the words, how it was found, its head token."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    method: str | None
+    token: int | None = None
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """One coded clause: trigger, CAMEO code, roles, modality, and where else it was mentioned."""
+
+    id: str
+    trigger: TextSpan
+    verb: TextSpan | None
+    cameo: str
+    rule: str
+    a1: RoleFiller | None
+    a2: RoleFiller | None
+    modality: str
+    reported_by: tuple[str, ...]
+    confidence: float
+    sentence: TextSpan
+    also: tuple[TextSpan, ...] = ()   # later mentions folded into this one ('the attack')
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """Where and when an event happened, and its tolls."""
+
+    location: LocationRef | None = None
+    date: DateRef | None = None
+    killed: Tally | None = None
+    injured: Tally | None = None
+    arrested: Tally | None = None
+
+
+__all__ = ["ActorKey", "ActorInfo", "InputMeta", "ResolvedPlace", "ResolvedDate", "Toll", "RoleFiller", "TextSpan",
+           "EventDraft", "EventContext", "Citation", "Quote"]

@@ -1,0 +1,109 @@
+"""Frames around a trigger: what the verb it depends on does to the event (intent, threat, demand,
+refusal, appeal: embedding.tsv), the event's modality (negated, hypothetical, future, claimed:
+modality.tsv) and who the fact is attributed to ('X said', 'according to X')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..nlp.layer_types import ActorKey
+from ..nlp.sents import sent_of
+from ..ontology import in_group
+from .clause import SUBJ, passive
+from .roles import PRONOUNS, Context, one
+
+
+def reframe(v: Token, matrix: Token | None, code: str, ctx: Context) -> tuple[str, str | None]:
+    """The CAMEO code once the frame is read: 'threatened to attack' is a threat (138), 'refused to
+    release' a refusal (124), 'urged X to talk' an appeal (026); an announced intent to cooperate
+    is an intent (03x: 'will visit', 'agreed to lift'), an announced or conditional act of force a
+    threat ('said they would blockade', 'may halt mediation if'); a promise withdrawn ('would not
+    provide support') a refusal."""
+    lex = ctx.lex
+    m = matrix.lemma_.lower() if matrix is not None else None
+    klass = lex.embed_class(m) if m else None
+    if klass in ("threat", "refusal", "appeal", "demand", "failure"):
+        new = lex.transform(klass, m, code)
+        return (new, f"embedded:{m}") if new else (code, None)
+    negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in t.children)
+    aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")),
+               None)
+    own_subject = any(c.dep_ in SUBJ and c.lower_ not in PRONOUNS for c in v.children)
+    is_passive = passive(v, lex.headline_passive)
+    if klass == "intent" and (is_passive or (v.dep_ == "ccomp" and own_subject)):
+        klass = None  # "she hoped officials would be indicted": not her act
+    if is_passive:
+        aux = None
+    intent = m if klass == "intent" else ("will" if aux == "'ll" else aux)
+    if intent and negated and in_group(code, "cooperation"):
+        new = lex.transform("refusal", "negated-intent", code)
+        return (new, f"refused:{intent}") if new else (code, None)
+    if intent and not negated:
+        if in_group(code, "cooperation"):
+            new = lex.transform("intent", intent, code)
+            return (new, f"intent:{intent}") if new else (code, None)
+        if in_group(code, "conflict"):
+            return lex.transform("threat", "intent", code) or code, f"threat:{intent}"
+    conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                 for g in c.children) for c in v.children)
+    if conditional and in_group(code, "conflict"):
+        return lex.transform("threat", "conditional", code) or code, "threat:conditional"
+    if m in lex.reporting:
+        modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        if modal:
+            k = "demand" if modal == "must" else "appeal"
+            new = lex.transform(k, "demand" if k == "demand" else "urge", code)
+            return (new, f"{k}:{modal}") if new else (code, None)
+    return code, None
+
+
+def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
+    lex = ctx.lex
+    for t in (v, matrix):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in lex.negators:
+                return "negated"
+            if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+                return "negated"
+    if matrix is not None and matrix.lemma_ in lex.modal_verbs:
+        return lex.modal_verbs[matrix.lemma_][0]
+    for t in (v, matrix):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ in ("aux", "mark") and c.lower_ in lex.modal_aux:
+                return lex.modal_aux[c.lower_]
+            if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
+                return "claimed"
+    return "asserted"
+
+
+def reported_by(v: Token, ctx: Context) -> list[str]:
+    """Who says so: the subject of the reporting verb the trigger's clause hangs on (a person by
+    full name), and the object of 'according to' in the sentence."""
+    out = []
+    t = v
+    for _ in range(6):
+        if t.head == t:
+            break
+        if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "parataxis", "dep"):
+            break
+        t = t.head
+        if t.lemma_ in ctx.lex.reporting:
+            subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+            if subj is not None:
+                a = one(subj, ctx)
+                info = ctx.info.get(a["id"]) if a else None
+                person = (info is not None and info.kind == "person") or (
+                    a is not None and ActorKey.parse(a["id"]).kind == "person")
+                out.append((info.name if info else None) if person else
+                           (a["text"] if a else " ".join(x.text for x in subj.subtree)))
+            break
+    for tok in sent_of(v):
+        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
+            obj = next((g for g in tok.nbor().children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                out.append(" ".join(x.text for x in obj.subtree))
+    return [x for i, x in enumerate(out) if x and x not in out[:i]]

@@ -1,0 +1,69 @@
+"""Which trigger rule a token fires: its lemma's rules in triggers.tsv, most specific first, each
+with constraints on its dependents (particle, preposition, object, modifiers, complement,
+subject); '@place', '@person' and '@agent' stand for any place word, person or actor."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicons.triggers import Rule
+from .clause import SUBJ, object_words
+from .roles import Context
+
+
+def is_place(tok: Token, ctx: Context) -> bool:
+    return (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.i in ctx.places
+            or tok.lemma_.lower() in ctx.lex.place_nouns)
+
+
+def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
+    if dep == "prt":
+        return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in want for c in tok.children)
+    if dep == "prep":
+        return any(c.dep_ in ("prep", "agent") and c.lower_ in want for c in tok.children)
+    if dep in ("compound", "amod"):
+        return any(c.dep_ in (dep, "compound", "amod", "nmod") and (c.lemma_.lower() in want or c.lower_ in want)
+                   for c in tok.children)
+    if dep == "xcomp":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in want for c in tok.children)
+    if dep == "subj":
+        subj = next((c for c in tok.children if c.dep_ in SUBJ + ("agent",)), None)
+        if subj is not None and subj.dep_ == "agent":
+            subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+        return subj is not None and (subj.lemma_.lower() in want or any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in want for c in subj.children))
+    for o in object_words(tok):
+        if "@place" in want and is_place(o, ctx):
+            return True
+        if "@person" in want and o.ent_type_ == "PERSON":
+            return True
+        if "@agent" in want and o.i in ctx.at:
+            return True
+        if o.lemma_.lower() in want or o.lower_ in want:
+            return True
+    return False
+
+
+def rule(tok: Token, pos: str, ctx: Context) -> Rule | None:
+    """The first rule of the token's lemma whose constraints all hold ('V' verbs, 'N' nouns)."""
+    for r in ctx.lex.rules.get((pos, tok.lemma_.lower()), ()):
+        if all(satisfied(tok, d, w, ctx) for d, w in r.constraints):
+            return r
+    return None
+
+
+def obligation(v: Token, ctx: Context) -> Rule | None:
+    """'X said that Y must ...' is X demanding something of Y (CAMEO 100), 'should' an appeal
+    (020), whatever Y is asked to do."""
+    modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+    if modal and v.dep_ == "ccomp" and v.head.lemma_.lower() in ctx.lex.reporting:
+        return Rule("V", v.lemma_.lower(), (), "100" if modal == "must" else "020", "a1", 0)
+    return None
+
+
+def yields(v: Token, ctx: Context) -> bool:
+    """Whether a complement verb is itself an event (directly or through a light-verb object)."""
+    if rule(v, "V", ctx) is not None:
+        return True
+    return v.lemma_.lower() in ctx.lex.light and any(
+        o.pos_ in ("NOUN", "PROPN") and rule(o, "N", ctx) for o in object_words(v))
