@@ -20,23 +20,32 @@ SAMPLES = ROOT / "src" / "tacitus" / "data" / "samples"
 
 def build(folder: Path, n_events: int) -> Path:
     from tacitus.ingest.sources import iter_items
+    from tacitus.ingestion import ingest
     from tacitus.pipeline import Pipeline
     from tacitus.store import open_store
-    from tacitus.store.ingest import ingest
 
     db = folder / "big.duckdb"
     pipe = Pipeline()
     store = open_store(db)
     ingest(iter_items([str(SAMPLES)], max_bytes=pipe.settings.max_bytes), store, pipe, n_process=1)
-    base = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    base = store.value("SELECT count(*) FROM events")
     copies = max(0, n_events // base - 1)
-    con = store.con
     t0 = time.perf_counter()
-    con.execute("BEGIN")
-    con.execute("""INSERT INTO articles BY NAME
+    with store.transaction():
+        _replicate(store, copies)
+    print(f"store: {store.value('SELECT count(*) FROM events'):,} events, "
+          f"{store.value('SELECT count(*) FROM articles'):,} articles "
+          f"(replicated in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    store.close()
+    return db
+
+
+def _replicate(store, copies: int) -> None:
+    """Copies of every article and event, shifted in time and space, each its own cluster."""
+    store.execute("""INSERT INTO articles BY NAME
         SELECT a.* REPLACE (article_id || '~' || k AS article_id)
         FROM articles a, range(1, ? + 1) r(k) WHERE article_id NOT LIKE '%~%'""", [copies])
-    con.execute("""INSERT INTO events BY NAME
+    store.execute("""INSERT INTO events BY NAME
         SELECT e.* REPLACE (event_id || '~' || k AS event_id, article_id || '~' || k AS article_id,
                           event_id || '~' || k AS cluster_id,
                           strftime(coalesce(try_cast(date_start AS DATE), DATE '2020-01-01')
@@ -44,14 +53,8 @@ def build(folder: Path, n_events: int) -> Path:
                           location_lat + (CAST(hash(k) % 200 AS INTEGER) - 100) / 100.0 AS location_lat,
                           location_lon + (CAST(hash(k * 7) % 200 AS INTEGER) - 100) / 100.0 AS location_lon)
         FROM events e, range(1, ? + 1) r(k) WHERE event_id NOT LIKE '%~%'""", [copies])
-    con.execute("""INSERT INTO clusters (cluster_id, representative, num_events, num_articles, num_sources)
+    store.execute("""INSERT INTO clusters (cluster_id, representative, num_events, num_articles, num_sources)
         SELECT event_id, event_id, 1, 1, 1 FROM events WHERE event_id LIKE '%~%'""")
-    con.execute("COMMIT")
-    print(f"store: {con.execute('SELECT count(*) FROM events').fetchone()[0]:,} events, "
-          f"{con.execute('SELECT count(*) FROM articles').fetchone()[0]:,} articles "
-          f"(replicated in {time.perf_counter() - t0:.1f} s)", file=sys.stderr)
-    store.close()
-    return db
 
 
 def main() -> None:

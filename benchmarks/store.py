@@ -24,10 +24,10 @@ def one(n: int, n_process: int, folder: Path) -> dict:
     from corpus import generate
 
     from tacitus.ingest.sources import iter_items
+    from tacitus.ingestion import ingest
     from tacitus.pipeline import Pipeline
     from tacitus.settings import Settings
     from tacitus.store import open_store
-    from tacitus.store.ingest import ingest
 
     src = folder / f"corpus-{n}.jsonl"
     with src.open("w") as fh:  # written in chunks: the generator itself must not hold the corpus
@@ -55,7 +55,7 @@ def query_latency(n_events: int, folder: Path) -> dict:
 
     store = open_store(folder / "million.duckdb")
     t0 = time.perf_counter()
-    store.con.execute("""
+    store.execute("""
         INSERT INTO events (event_id, article_id, type_cameo, type_cameo_root, type_plover, date_start,
                             location_country, location_lat, location_lon, location_precision)
         SELECT 'e' || i, 'a' || (i // 4), lpad(CAST(180 + i % 20 AS VARCHAR), 3, '0'), '19', 'ASSAULT',
@@ -67,11 +67,11 @@ def query_latency(n_events: int, folder: Path) -> dict:
     sql = """SELECT round(location_lat, 0) AS lat, round(location_lon, 0) AS lon, count(*) AS n
              FROM events WHERE location_country = ? AND date_start >= ? AND date_start < ?
              GROUP BY 1, 2 ORDER BY n DESC"""
-    store.con.execute(sql, ["SYR", "2017-10-01", "2017-11-01"]).fetchall()  # warm
+    store.rows(sql, ["SYR", "2017-10-01", "2017-11-01"])  # warm
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
-        rows = store.con.execute(sql, ["SYR", "2017-10-01", "2017-11-01"]).fetchall()
+        rows = store.rows(sql, ["SYR", "2017-10-01", "2017-11-01"])
         times.append(time.perf_counter() - t0)
     store.close()
     return {"events": n_events, "generate_s": round(build, 1), "cells": len(rows),

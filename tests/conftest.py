@@ -32,8 +32,8 @@ def extract(pipe):
 def sample_db(pipe, tmp_path_factory):
     """The bundled sample articles ingested into a store once per session (API and browser tests)."""
     from tacitus.ingest.sources import iter_items
+    from tacitus.ingestion import ingest
     from tacitus.store import open_store
-    from tacitus.store.ingest import ingest
 
     path = tmp_path_factory.mktemp("samples") / "samples.duckdb"
     store = open_store(path)

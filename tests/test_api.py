@@ -338,7 +338,7 @@ def test_read_only_towards_the_store(app):
     store = app.state.store
     assert store.read_only
     with pytest.raises(duckdb.Error):
-        store.con.execute("DELETE FROM events")
+        store.execute("DELETE FROM events")
 
 
 def test_missing_database_is_a_clear_error(tmp_path):

@@ -72,10 +72,10 @@ def test_record_rows_carry_the_store_rows(extract):
 def test_cluster_group_matches_the_store(tmp_path, pipe):
     """The per-root Spark step gives the store's clusters for the same events in the same order."""
     from tacitus.ingest.items import Item
+    from tacitus.ingestion import ingest
     from tacitus.spark import worker
     from tacitus.store import open_store
     from tacitus.store.cluster import FEATURE_EXPRS
-    from tacitus.store.ingest import ingest
 
     texts = [("a", "Militants attacked a police post in Mandera on Monday, killing four officers."),
              ("b", "Al-Shabaab fighters attacked a police station in Mandera on Monday; four officers died."),
@@ -84,15 +84,14 @@ def test_cluster_group_matches_the_store(tmp_path, pipe):
     store = open_store(tmp_path / "s.duckdb")
     ingest([Item(text=t, input=i, id=i, published="2024-06-12") for i, t in texts], store, pipe, n_process=1)
     feats = ", ".join(f"{x} AS {n}" for x, n in FEATURE_EXPRS)
-    rel = store.con.sql(f"""SELECT {feats}, j.seq, e.evidence_start, e.trigger_start FROM events e
-                                   JOIN journal j ON j.article_id = e.article_id AND j.status = 'ok'""")
-    events = rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()
+    events = store.arrow(f"""SELECT {feats}, j.seq, e.evidence_start, e.trigger_start FROM events e
+                             JOIN journal j ON j.article_id = e.article_id AND j.status = 'ok'""")
     got = {}
     for root in set(events.column("root").to_pylist()):
         part = events.filter(pa.compute.equal(events.column("root"), root))
         for r in worker.cluster_group(part).to_pylist():
             got[r["event_id"]] = r["cluster_id"]
-    want = dict(store.con.execute("SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL").fetchall())
+    want = dict(store.rows("SELECT event_id, cluster_id FROM events WHERE cluster_id IS NOT NULL"))
     assert got == want
     assert len(set(want.values())) < len(want)  # the two Mandera reports merged
 
@@ -210,7 +209,7 @@ def test_spark_records_equal_tacitus_extract(spark_run):
         if r.get("ok", True):
             ok.setdefault(r["id"], r)
     assert len(ok) > 250
-    n_ids = store.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_ids = store.value("SELECT count(*) FROM articles")
     assert n_ids == len(ok)
     canon = lambda xs: sorted(json.dumps(x, sort_keys=True) for x in xs)  # noqa: E731
     for aid, rec in ok.items():

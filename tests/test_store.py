@@ -14,12 +14,13 @@ import duckdb
 import pytest
 
 from conftest import mixed_corpus
-from tacitus.export import EXPORTERS
+from tacitus.export import FORMATS
 from tacitus.export.formats import GDELT_COLUMNS
+from tacitus.filters import Filters
 from tacitus.ingest.items import Item
+from tacitus.ingestion import ingest
 from tacitus.store import open_store
-from tacitus.store.ingest import ingest
-from tacitus.store.query import Filters, events, read_only_sql
+from tacitus.store.query import events, read_only_sql
 
 ARTS = [
     {"id": "a1", "source": "Wire One", "published": "2024-03-04", "title": "Rebels attack base",
@@ -47,11 +48,10 @@ def store(tmp_path, pipe):
 
 
 def test_schema_migrations_and_versions(store):
-    assert {r[0] for r in store.con.execute("SELECT name FROM migrations").fetchall()} >= {"0001_initial",
-                                                                                           "0002_indexes"}
+    assert {r[0] for r in store.rows("SELECT name FROM migrations")} >= {"0001_initial", "0002_indexes"}
     for table in ("articles", "events", "places", "quotes", "actors", "counts", "citations", "dates", "journal",
                   "clusters"):
-        cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall()]
+        cols = list(store.describe(table))
         assert "schema_version" in cols, table
     assert store.migrate() == []  # nothing left to apply
 
@@ -62,12 +62,12 @@ def test_rerun_adds_nothing_and_journals_skips(store, pipe):
     after = store.counts()
     assert stats.skipped == 3 and stats.ok == 0
     assert {k: before[k] for k in before if k != "journal"} == {k: after[k] for k in after if k != "journal"}
-    assert store.con.execute("SELECT count(*) FROM journal WHERE status = 'skipped'").fetchone()[0] == 3
+    assert store.value("SELECT count(*) FROM journal WHERE status = 'skipped'") == 3
 
 
 def test_duplicate_reports_form_one_cluster(store):
-    rows = store.con.execute("""SELECT c.num_articles, c.num_sources, c.reasons FROM clusters c
-                                WHERE c.cameo_root = '19' ORDER BY c.num_articles DESC""").fetchall()
+    rows = store.rows("""SELECT c.num_articles, c.num_sources, c.reasons FROM clusters c
+                         WHERE c.cameo_root = '19' ORDER BY c.num_articles DESC""")
     assert rows[0][0] == 2 and rows[0][1] == 2
     assert any("km apart" in r for r in rows[0][2]) and any("shared actor" in r for r in rows[0][2])
 
@@ -96,7 +96,7 @@ def rows_of(store):
 def test_gdelt_export_loads_as_gdelt(store, tmp_path):
     out = tmp_path / "g.tsv"
     with out.open("w") as fh:
-        n = EXPORTERS["gdelt"](rows_of(store), fh)
+        n = FORMATS["gdelt"].write(rows_of(store), fh)
     assert n > 0
     lines = out.read_text().splitlines()
     assert all(len(line.split("\t")) == 61 for line in lines)
@@ -115,16 +115,16 @@ def test_gdelt_export_loads_as_gdelt(store, tmp_path):
 def test_acled_plover_geojson_csv_parquet(store, tmp_path):
     rows = rows_of(store)
     buf = io.StringIO()
-    EXPORTERS["acled"](rows, buf)
+    FORMATS["acled"].write(rows, buf)
     recs = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert recs and recs[0]["event_type"] and "notes" in recs[0] and recs[0]["time_precision"] in ("1", "2", "3")
     assert any(r["country"] == "Mali" and int(r["fatalities"]) == 12 for r in recs)
     buf = io.StringIO()
-    EXPORTERS["plover"](rows, buf)
+    FORMATS["plover"].write(rows, buf)
     first = json.loads(buf.getvalue().splitlines()[0])
     assert first["event_type"] and "actor1" in first
     buf = io.StringIO()
-    EXPORTERS["geojson"](rows, buf)
+    FORMATS["geojson"].write(rows, buf)
     gj = json.loads(buf.getvalue())
     assert gj["type"] == "FeatureCollection" and gj["features"]
     for f in gj["features"]:
@@ -132,8 +132,8 @@ def test_acled_plover_geojson_csv_parquet(store, tmp_path):
         assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     buf = io.StringIO()
-    assert EXPORTERS["csv"](rows, buf) == len(rows)
-    EXPORTERS["parquet"](rows, tmp_path / "pq")
+    assert FORMATS["csv"].write(rows, buf) == len(rows)
+    FORMATS["parquet"].write_folder(rows, tmp_path / "pq")
     n = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{tmp_path}/pq/**/*.parquet', "
                                  "hive_partitioning = true)").fetchone()[0]
     assert n == len(rows)

@@ -1,24 +1,31 @@
-"""Ingest: inputs -> pipeline -> store, with every input item journalled (ok, failed, skipped).
+"""An ingest run: inputs -> pipeline -> store, with every input item journalled (ok, failed,
+skipped). This is the orchestration above the store: what to skip, when to write, when to cluster,
+what to report; the store only writes what it is given.
 
 One long nlp.pipe over the stream (all cores); records are written in batches, each batch and its
 journal lines in one transaction, so a run killed at any moment leaves whole batches; a new run
 skips what the journal says is in and redoes the rest. Memory stays bounded: items stream through,
-and only the in-flight ones are remembered."""
+and only the in-flight ones are remembered. Progress goes to `on_progress` after every batch (the
+CLI draws it), else to this module's logger at DEBUG."""
 
 from __future__ import annotations
 
-import sys
+import logging
 import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .. import ids
-from ..ingest.items import Failure, Item
-from ..pipeline import Pipeline
-from . import cluster
-from .db import Store
+from . import ids
+from .ingest.items import Failure, Item
+from .store import Store, cluster
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
+
+log = logging.getLogger(__name__)
 
 CHECK_BATCH = 256
 
@@ -51,9 +58,9 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
     seq_counter = [0]
 
     # events written by a run killed before it clustered them
-    leftovers = [r[0] for r in store.con.execute(
-        "SELECT event_id FROM events WHERE cluster_id IS NULL ORDER BY rowid").fetchall()]
+    leftovers = cluster.leftovers(store)
     if leftovers:
+        log.info("clustering %d events a previous run left unclustered", len(leftovers))
         stats.clusters += cluster.assign(store, leftovers)
 
     def fresh() -> Iterator[Item | Failure]:
@@ -96,8 +103,7 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
         stats.events += len(new_events)
         stats.clusters += cluster.assign(store, new_events)
         records, journal = [], []
-        if on_progress:
-            on_progress(stats)
+        (on_progress or describe)(stats)
 
     for rec in pipeline.run(fresh(), n_process=n_process):  # one record per item, in input order
         seq, src, h = pending.popleft()
@@ -117,6 +123,10 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
     return stats
 
 
-def log_progress(stats: Stats) -> None:
-    print(f"ingest: {stats.ok} articles ({stats.rate:.1f}/s), {stats.events} events, {stats.failed} failed, "
-          f"{stats.skipped} skipped", file=sys.stderr, flush=True)
+def describe(stats: Stats) -> None:
+    log.debug("%s", progress_line(stats))
+
+
+def progress_line(stats: Stats) -> str:
+    return (f"{stats.ok} articles ({stats.rate:.1f}/s), {stats.events} events, {stats.failed} failed, "
+            f"{stats.skipped} skipped")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import typer
 
-from ..settings import TABLE
-
-HELP = {s.name: s.help for s in TABLE}
+from . import options as o
+from .common import handles_errors
 
 
 def _dumps(rec: dict) -> str:
@@ -18,19 +17,20 @@ def _dumps(rec: dict) -> str:
     return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+@handles_errors
 def extract(
     inputs: list[str] = typer.Argument(..., help="files, folders, globs, or - for JSONL on stdin "
                                                  "(.txt: title on the first line; .html/.htm; .jsonl)"),
     out: Path | None = typer.Option(None, "--out", "-o", help="write JSONL here instead of stdout"),
-    published: str | None = typer.Option(None, help=HELP["published"]),
-    model: str | None = typer.Option(None, help=HELP["model"]),
-    n_process: int | None = typer.Option(None, "--n-process", "-j", help=HELP["n_process"]),
-    batch_size: int | None = typer.Option(None, "--batch-size", help=HELP["batch_size"]),
-    encoding: str | None = typer.Option(None, help=HELP["encoding"]),
-    max_bytes: int | None = typer.Option(None, "--max-bytes", help=HELP["max_bytes"]),
-    lexicons: list[str] | None = typer.Option(None, "--lexicons", help=HELP["lexicons"]),
-    config: Path | None = typer.Option(None, help="config file (default: ./tacitus.toml if present)"),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary on stderr"),
+    published: o.Published = None,
+    model: o.Model = None,
+    n_process: o.NProcess = None,
+    batch_size: o.BatchSize = None,
+    encoding: o.Encoding = None,
+    max_bytes: o.MaxBytes = None,
+    lexicons: o.Lexicons = None,
+    config: o.Config = None,
+    quiet: o.Quiet = False,
 ) -> None:
     """Extract coded events, actors and evidence from news articles, as JSONL.
 
@@ -38,10 +38,9 @@ def extract(
     written as a record with `ok: false` and its errors), 2 when nothing could run."""
     from ..ingest.sources import iter_items
     from ..pipeline import Pipeline
-    from ..settings import load
 
-    settings = load(config, model=model, n_process=n_process, batch_size=batch_size, encoding=encoding,
-                    max_bytes=max_bytes, published=published, lexicons=tuple(lexicons) if lexicons else None)
+    settings = o.settings(config, lexicons, model=model, n_process=n_process, batch_size=batch_size,
+                          encoding=encoding, max_bytes=max_bytes, published=published)
     pipe = Pipeline(settings)
     items = iter_items(inputs, max_bytes=settings.max_bytes, encoding=settings.encoding)
     if out:

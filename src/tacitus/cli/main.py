@@ -6,10 +6,11 @@ import sys
 
 import typer
 
-from ..errors import SettingsError
+from ..errors import TacitusError
 from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
+from . import ingest as ingest_cmd
 from . import serve as serve_cmd
 from . import spark as spark_cmd
 from . import stages as stages_cmd
@@ -29,11 +30,18 @@ app.command("stages")(stages_cmd.stages)
 app.command("summary")(summary_cmd.summary)
 app.command("evaluate")(evaluate_cmd.evaluate)
 app.add_typer(gazetteer_cmd.app, name="gazetteer")
-app.command("ingest")(store_cmd.ingest)
+app.command("ingest")(ingest_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(spark_cmd.app, name="spark")
+
+
+@app.callback()
+def setup() -> None:
+    from .common import show_logs
+
+    show_logs()
 
 
 @app.command("version")
@@ -47,6 +55,6 @@ def version() -> None:
 def main() -> None:
     try:
         app()
-    except SettingsError as e:
+    except TacitusError as e:  # commands report their own; this catches any raised outside them
         typer.echo(f"error: {e}", err=True)
         sys.exit(2)

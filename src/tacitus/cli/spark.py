@@ -6,35 +6,31 @@ import json
 
 import typer
 
+from .common import fail, handles_errors
+
 app = typer.Typer(help="Run tacitus on Apache Spark: the same records and clusters as one machine, as Parquet.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+@app.callback()
+def setup() -> None:
+    """Run tacitus on Apache Spark: the same records and clusters as one machine, as Parquet."""
+    from .common import show_logs
+
+    show_logs()  # also for `python -m tacitus.spark`, which starts here
 
 
 def _spark(master: str | None):
     try:
         import pyspark  # noqa: F401
-    except ImportError as e:
-        typer.echo("error: pyspark is not installed; pip install 'tacitus[spark]' (and Java 17+)", err=True)
-        raise typer.Exit(2) from e
+    except ImportError:
+        fail("pyspark is not installed; pip install 'tacitus[spark]' (and Java 17+)")
     from ..spark.job import session
     return session(master)
 
 
-def _columns(spec: str | None) -> dict[str, str]:
-    out = {}
-    for part in (spec or "").split(","):
-        if not part.strip():
-            continue
-        if "=" not in part:
-            raise typer.BadParameter(f"{part!r}: write FIELD=COLUMN, e.g. text=body,title=headline")
-        k, v = part.split("=", 1)
-        if k.strip() not in ("text", "id", "title", "published", "url", "source"):
-            raise typer.BadParameter(f"unknown field {k.strip()!r}; fields: text, id, title, published, url, source")
-        out[k.strip()] = v.strip()
-    return out
-
-
 @app.command("extract")
+@handles_errors
 def extract(
     input: str = typer.Option(..., "--input", "-i", help="file, folder or glob URI (file:, hdfs:, s3a:, ...)"),
     output: str = typer.Option(..., "--output", "-o", help="output folder URI for the Parquet tables"),
@@ -47,15 +43,17 @@ def extract(
     published: str | None = typer.Option(None, help="publication date for inputs that carry none"),
 ) -> None:
     """Extract articles with Spark into Parquet tables (articles, events, places, quotes, counts, ...)."""
+    from ..ingest.csvfile import parse_map
     from ..settings import load
     from ..spark.job import FORMATS, Job
     from ..spark.job import extract as run
 
     if fmt not in FORMATS and fmt not in ("parquet", "json"):
-        raise typer.BadParameter(f"--format {fmt!r}: choose auto, jsonl, text, warc, parquet or json")
+        fail(f"--format {fmt}: choose one of {', '.join([*FORMATS, 'parquet', 'json'])}")
     settings = load().with_(model=model, published=published)
+    column_map = parse_map(columns)  # the same FIELD=COLUMN rule as `ingest --csv-map`
     spark = _spark(master)
-    job = Job(input=input, output=output, format=fmt, columns=_columns(columns), partitions=partitions,
+    job = Job(input=input, output=output, format=fmt, columns=column_map, partitions=partitions,
               cluster=cluster, settings=settings)
     counts = run(spark, job)
     typer.echo(json.dumps(counts, sort_keys=True))

@@ -9,6 +9,7 @@ Output layout (each a Parquet dataset; record tables partitioned by year and mon
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 import time
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ..records import SCHEMA_VERSION
 from ..settings import Settings
 from . import schemas, worker
 
+log = logging.getLogger(__name__)
 FORMATS = {"auto": None, "jsonl": (".jsonl", ".ndjson"), "text": (".txt", ".text", ".html", ".htm"),
            "warc": (".warc", ".warc.gz")}
 
@@ -113,7 +115,7 @@ def list_inputs(spark, uri: str) -> list[tuple[str, int]]:
 
 
 def _log(t0: float, msg: str) -> None:
-    print(f"tacitus spark: {time.monotonic() - t0:7.1f} s  {msg}", file=sys.stderr, flush=True)
+    log.info("tacitus spark: %7.1f s  %s", time.monotonic() - t0, msg)
 
 
 def extract(spark, job: Job) -> dict[str, int]:
@@ -138,13 +140,13 @@ def extract(spark, job: Job) -> dict[str, int]:
               .withColumn("copy", F.col("copy") | (F.col("ok") & ~F.col("copy") & (F.row_number().over(byid) > 1))))
     run_id = f"spark-{spark.sparkContext.applicationId}"[:40]
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    journal = marked.select(
-        "seq", F.col("input").alias("source"), "content_hash",
-        F.when(F.col("copy"), "skipped").when(~F.col("ok"), "failed").otherwise("ok").alias("status"),
-        F.when(F.col("copy"), F.lit("already in the store")).when(~F.col("ok"), F.col("reason")).alias("reason"),
-        F.when(F.col("ok"), F.col("article_id")).alias("article_id"),
-        F.lit(run_id).alias("run_id"), F.lit(now).cast("timestamp").alias("logged_at"),
-        F.lit(SCHEMA_VERSION).cast("int").alias("schema_version"))
+    line = {  # the store's journal columns (schemas.JOURNAL), each from the record rows
+        "seq": F.col("seq"), "source": F.col("input"), "content_hash": F.col("content_hash"),
+        "status": F.when(F.col("copy"), "skipped").when(~F.col("ok"), "failed").otherwise("ok"),
+        "reason": F.when(F.col("copy"), F.lit("already in the store")).when(~F.col("ok"), F.col("reason")),
+        "article_id": F.when(F.col("ok"), F.col("article_id")), "run_id": F.lit(run_id),
+        "logged_at": F.lit(now).cast("timestamp"), "schema_version": F.lit(SCHEMA_VERSION).cast("int")}
+    journal = marked.select(*[line[f.name].alias(f.name) for f in schemas.JOURNAL])
     kept = marked.filter(F.col("ok") & ~F.col("copy")).select(*[f"rows_{t}" for t in schemas.RECORD_TABLES])
     kept = kept.persist(StorageLevel.MEMORY_AND_DISK)
     journal = journal.persist(StorageLevel.MEMORY_AND_DISK)

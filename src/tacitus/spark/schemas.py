@@ -1,11 +1,19 @@
 """Arrow schemas of what flows between the Spark job's steps, and of the tables it writes: the
-store's tables are derived from store/schema.py, so the Parquet and the DuckDB store cannot differ."""
+store's tables are taken column for column from what the store's migrations build (the same
+columns, types and order as every DuckDB store), so the Parquet and the store cannot differ."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-from ..store.schema import TABLES, column_types
+from ..store.migrations import layout
+from ..store.schema import CLUSTER_FEATURES, TABLES, arrow_type
+
+
+def stored(name: str) -> pa.Schema:
+    """A store table's columns as Arrow fields."""
+    return pa.schema([pa.field(c, arrow_type(t)) for c, t, _ in layout()[name]])
+
 
 PARTITION = [pa.field("year", pa.int32()), pa.field("month", pa.int32())]
 
@@ -17,41 +25,24 @@ ITEM = pa.schema([
 ])
 
 
-CLUSTER_KEEP = ("cameo_root", "acled", "date_first", "date_last", "lat", "lon", "country", "precision", "actor1",
-                "actor2")
+CLUSTER_KEEP = tuple(c.name for c in CLUSTER_FEATURES)
+CLUSTERS = stored("clusters")
+JOURNAL = stored("journal")
 CLUSTER_MAP = pa.schema([
     pa.field("event_id", pa.string()), pa.field("cluster_id", pa.string()),
-    *[pa.field(k, pa.float64() if k in ("lat", "lon") else pa.string()) for k in CLUSTER_KEEP],
-    pa.field("reasons", pa.list_(pa.string())),
-])
-
-# the store's clusters and journal tables (store/schema.ddl), column for column
-CLUSTERS = pa.schema([
-    pa.field("cluster_id", pa.string()), pa.field("representative", pa.string()),
-    *[f for f in CLUSTER_MAP if f.name in CLUSTER_KEEP],
-    pa.field("num_events", pa.int64()), pa.field("num_articles", pa.int64()), pa.field("num_sources", pa.int64()),
-    pa.field("first_seen", pa.string()), pa.field("last_seen", pa.string()), pa.field("reasons", pa.list_(pa.string())),
-    pa.field("schema_version", pa.int32()),
-])
-JOURNAL = pa.schema([
-    pa.field("seq", pa.int64()), pa.field("source", pa.string()), pa.field("content_hash", pa.string()),
-    pa.field("status", pa.string()), pa.field("reason", pa.string()), pa.field("article_id", pa.string()),
-    pa.field("run_id", pa.string()), pa.field("logged_at", pa.timestamp("us")), pa.field("schema_version", pa.int32()),
+    *[CLUSTERS.field(k) for k in CLUSTER_KEEP], CLUSTERS.field("reasons"),
 ])
 FAILED = pa.schema([
     pa.field("seq", pa.int64()), pa.field("input", pa.string()), pa.field("code", pa.string()),
     pa.field("reason", pa.string()), pa.field("record", pa.string()), pa.field("schema_version", pa.int32()),
 ])
 
-ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
-         "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()), "JSON": pa.string()}
-
 RECORD_TABLES = tuple(TABLES)  # articles, events, places, quotes, actors, dates, counts, citations
 
 
 def table(name: str) -> pa.Schema:
     """A record table's columns as the store has them, then the year/month partition columns."""
-    return pa.schema([pa.field(c, ARROW[t]) for c, t in column_types(name).items()] + PARTITION)
+    return pa.schema(list(stored(name)) + PARTITION)
 
 
 # one row per input: its record (JSON, kept for failures), status, and its rows of every record

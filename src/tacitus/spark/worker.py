@@ -123,7 +123,7 @@ def _partition_of(day: str | None) -> tuple[int, int]:
 def extract(batches: Iterator[pa.RecordBatch], settings: Settings) -> Iterator[pa.RecordBatch]:
     """Item rows -> one row per input: its record (JSON), status and content hash."""
     from ..ingest.items import Item
-    from ..store.ingest import content_hash
+    from ..ingestion import content_hash
 
     p = pipeline(settings)
     for batch in batches:

@@ -15,7 +15,9 @@ import datetime as dt
 
 from ..geo.distance import km
 from ..ids import row_id
+from ..records import SCHEMA_VERSION
 from .db import Store
+from .schema import CLUSTER_FEATURES
 
 RADIUS_KM = {"city": 50, "admin2": 150, "admin1": 300, "region": 600, "country": 800, "continent": 3000}
 WINDOW_DAYS = {"day": 1, "week": 4, "month": 16, "year": 183}
@@ -89,8 +91,10 @@ def _near(pool: dict[tuple[str, int], list[dict]], e: dict) -> list[dict]:
     return list(out.values())
 
 
-CLUSTER_FIELDS = ("cluster_id", "cameo_root", "acled", "date_first", "date_last", "lat", "lon", "country",
-                  "precision", "actor1", "actor2")
+# what a cluster is matched on (its stored features), with its id
+CLUSTER_FIELDS = ("cluster_id", *(c.name for c in CLUSTER_FEATURES))
+# the columns a new cluster is written with (its counts follow in _refresh)
+NEW_CLUSTER = ("cluster_id", "representative", *(c.name for c in CLUSTER_FEATURES), "reasons")
 
 
 # the features an event is clustered on, from the events table (aliased e)
@@ -149,17 +153,33 @@ def match(evs: list[dict], pool: dict[tuple[str, int], list[dict]]
     return created, grown, mapping
 
 
+def leftovers(store: Store) -> list[str]:
+    """Events a killed run wrote but did not cluster, in the order they were written."""
+    return [r[0] for r in store.rows("SELECT event_id FROM events WHERE cluster_id IS NULL ORDER BY rowid")]
+
+
+def _windows(evs: list[dict]):
+    """Per new event, the date range a cluster must touch to be a candidate (an Arrow table)."""
+    import pyarrow as pa
+
+    def edge(e: dict, sign: int) -> str:
+        days = 2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)
+        return (_date(e["date"]) + sign * dt.timedelta(days=days)).isoformat()
+
+    return pa.table({"root": [e["root"] for e in evs], "lo": [edge(e, -1) for e in evs],
+                     "hi": [edge(e, 1) + "~" for e in evs]})
+
+
 def assign(store: Store, event_ids: list[str]) -> int:
     """Puts new events into clusters (joining an existing one or starting one), in ingestion order
     (articles in the order given; within an article by position, then id); returns how many
     clusters were touched. Candidates are read once per batch and matched in memory; the results
-    are written back in bulk."""
+    are written back in bulk, in one transaction."""
     if not event_ids:
         return 0
-    con = store.con
-    rows = con.execute(f"""
+    rows = store.rows(f"""
         SELECT {FEATURES_SQL}, e.article_id, e.evidence_start, e.trigger_start
-        FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))""", [event_ids]).fetchall()
+        FROM events e WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))""", [event_ids])
     order = {eid: i for i, eid in enumerate(event_ids)}
     first: dict[str, int] = {}
     for r in rows:
@@ -174,54 +194,34 @@ def assign(store: Store, event_ids: list[str]) -> int:
     import pyarrow as pa
 
     # candidates: clusters of the same root whose dates come near some new event's (one join)
-    windows = pa.table({
-        "root": [e["root"] for e in evs],
-        "lo": [(_date(e["date"]) - dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
-               .isoformat() for e in evs],
-        "hi": [(_date(e["date"]) + dt.timedelta(days=2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)))
-               .isoformat() + "~" for e in evs]})
-    con.register("tacitus_windows", windows)
-    try:
-        found = con.execute(f"""SELECT DISTINCT {', '.join('c.' + f for f in CLUSTER_FIELDS)} FROM clusters c
-                                JOIN tacitus_windows w ON c.cameo_root = w.root AND c.date_last >= w.lo
-                                AND c.date_first <= w.hi""").fetchall()
-    finally:
-        con.unregister("tacitus_windows")
+    with store.registered("tacitus_windows", _windows(evs)):
+        found = store.rows(f"""SELECT DISTINCT {', '.join('c.' + f for f in CLUSTER_FIELDS)} FROM clusters c
+                               JOIN tacitus_windows w ON c.cameo_root = w.root AND c.date_last >= w.lo
+                               AND c.date_first <= w.hi""")
     pool: dict[tuple[str, int], list[dict]] = {}
     for c in found:
         _file(pool, dict(zip(CLUSTER_FIELDS, c, strict=True)))
     created, grown, mapping = match(evs, pool)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if created:
-            cols = ["cluster_id", "representative", "cameo_root", "acled", "date_first", "date_last", "lat", "lon",
-                    "country", "precision", "actor1", "actor2", "reasons"]
-            store._bulk_insert("clusters", cols, [[c[k] for k in cols] for c in created.values()])
-        for cid, (first, last, why) in grown.items():
-            con.execute("""UPDATE clusters SET date_first = least(date_first, ?), date_last = greatest(date_last, ?),
-                           reasons = list_distinct(list_concat(reasons, ?)) WHERE cluster_id = ?""",
-                        [first, last, why, cid])
-        import pyarrow as pa
-
-        con.register("tacitus_map", pa.table({"event_id": [m[0] for m in mapping], "cluster_id": [m[1] for m in mapping]}))
-        try:
-            con.execute("UPDATE events SET cluster_id = m.cluster_id FROM tacitus_map m "
-                        "WHERE events.event_id = m.event_id")
-        finally:
-            con.unregister("tacitus_map")
-        touched = sorted(set(created) | set(grown))
+    touched = sorted(set(created) | set(grown))
+    with store.transaction():
+        store.insert("clusters", [*NEW_CLUSTER, "schema_version"],
+                     [[c[k] for k in NEW_CLUSTER] + [SCHEMA_VERSION] for c in created.values()])
+        for cid, (first_day, last_day, why) in grown.items():
+            store.execute("""UPDATE clusters SET date_first = least(date_first, ?), date_last = greatest(date_last, ?),
+                             reasons = list_distinct(list_concat(reasons, ?)) WHERE cluster_id = ?""",
+                          [first_day, last_day, why, cid])
+        ids = pa.table({"event_id": [m[0] for m in mapping], "cluster_id": [m[1] for m in mapping]})
+        with store.registered("tacitus_map", ids):
+            store.execute("UPDATE events SET cluster_id = m.cluster_id FROM tacitus_map m "
+                          "WHERE events.event_id = m.event_id")
         _refresh(store, touched)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return len(touched)
 
 
 def _refresh(store: Store, cluster_ids: list[str]) -> None:
     """Recomputes the counts and the representative (most confident event, then lowest id) of the
     given clusters."""
-    store.con.execute(f"""
+    store.execute(f"""
         UPDATE clusters SET num_events = s.num_events, num_articles = s.num_articles, num_sources = s.num_sources,
                first_seen = s.first_seen, last_seen = s.last_seen, representative = s.rep
         FROM (SELECT e.cluster_id, {STATS_SQL},

@@ -1,34 +1,14 @@
-"""Filtered reads of events and clusters. Every value a user gives is a bound parameter; SQL is
-never built from user text. Raw SQL runs on a read-only connection."""
+"""Filtered reads of events and clusters: validated Filters (tacitus.filters) become a WHERE clause
+whose every user value is a bound parameter; SQL is never built from user text. A user's own SQL
+runs on a read-only connection with file access disabled."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from .db import Store, connect
-
-
-@dataclass
-class Filters:
-    since: str | None = None
-    until: str | None = None
-    country: str | None = None
-    type: str | None = None
-    actor: str | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
-    text: str | None = None
-    limit: int | None = None
-    offset: int = 0
-
-
-def parse_bbox(s: str | None) -> tuple[float, float, float, float] | None:
-    if not s:
-        return None
-    parts = [float(x) for x in s.split(",")]
-    if len(parts) != 4 or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
-        raise ValueError("bbox is min_lon,min_lat,max_lon,max_lat within -180..180 and -90..90")
-    return parts[0], parts[1], parts[2], parts[3]
+from ..filters import Filters
+from .db import Store
 
 
 def where(f: Filters, alias: str = "e") -> tuple[str, list]:
@@ -72,11 +52,14 @@ def events(store: Store, f: Filters, clusters: bool = False) -> tuple[list[str],
 def iter_events(store: Store, f: Filters, clusters: bool = False, chunk: int = 2000) -> Iterator[dict]:
     """The rows of `events` as dicts, fetched a chunk at a time (exports of a whole store stay small)."""
     sql, params = _events_sql(f, clusters)
-    cur = store.con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    while rows := cur.fetchmany(chunk):
-        for r in rows:
-            yield dict(zip(cols, r, strict=True))
+    return store.iter_dicts(sql, params, chunk)
+
+
+def total(store: Store, f: Filters, clusters: bool = False) -> int:
+    """How many rows `events` gives without the limit and offset."""
+    w, params = where(f)
+    src = "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
+    return store.value(f"SELECT count(*) FROM {src}{w}", params)
 
 
 def _events_sql(f: Filters, clusters: bool) -> tuple[str, list]:
@@ -100,11 +83,12 @@ def _events_sql(f: Filters, clusters: bool) -> tuple[str, list]:
     return sql, params
 
 
-def read_only_sql(path: str, query: str) -> tuple[list[str], list[tuple]]:
-    """Runs a user's SQL on a read-only connection: writes fail with DuckDB's own error."""
-    con = connect(path, read_only=True)
+def read_only_sql(path: str | os.PathLike, query: str) -> tuple[list[str], list[tuple]]:
+    """Runs a user's SQL on the store opened read-only and without access to other files (no COPY
+    TO, read_text, ATTACH or extension loading): writes fail with DuckDB's own error."""
+    store = Store(path, read_only=True)
     try:
-        cur = con.execute(query)
-        return [d[0] for d in cur.description], cur.fetchall()
+        store.execute("SET enable_external_access = false")
+        return store.sql(query)
     finally:
-        con.close()
+        store.close()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..filters import Filters
 from ..ontology import default_ontology
 from .db import Store
-from .query import Filters, where
+from .query import where
 from .schema import CHILD_FIELDS, table_columns
 
 # the type dimension a chart is coloured by -> its column
@@ -53,20 +54,15 @@ def unflatten(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _dicts(store: Store, sql: str, params: list) -> list[dict[str, Any]]:
-    cols, rows = store.sql(sql, params)
-    return [dict(zip(cols, r, strict=True)) for r in rows]
-
-
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """The article's record as `tacitus extract` wrote it (OUTPUT.md), with each event's cluster."""
-    rows = _dicts(store, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    rows = store.dicts("SELECT * FROM articles WHERE article_id = ?", [article_id])
     if not rows:
         return None
     art = unflatten("articles", rows[0])
     art["id"] = article_id
     for table, field in CHILD_FIELDS.items():
-        children = _dicts(store, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {ORDER[table]}", [article_id])
+        children = store.dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {ORDER[table]}", [article_id])
         recs = []
         for r in children:
             rec = unflatten(table, r)
@@ -80,20 +76,20 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event record with its evidence, its article's metadata and its cluster (other reports of it)."""
-    rows = _dicts(store, "SELECT * FROM events WHERE event_id = ?", [event_id])
+    rows = store.dicts("SELECT * FROM events WHERE event_id = ?", [event_id])
     if not rows:
         return None
     row = rows[0]
     rec = unflatten("events", row)
     rec["id"] = event_id
-    arts = _dicts(store, "SELECT article_id, title, url, source, published FROM articles WHERE article_id = ?",
+    arts = store.dicts("SELECT article_id, title, url, source, published FROM articles WHERE article_id = ?",
                   [row["article_id"]])
     rec["article"] = arts[0] if arts else None
     rec["cluster"] = None
     if row.get("cluster_id"):
-        cl = _dicts(store, "SELECT * FROM clusters WHERE cluster_id = ?", [row["cluster_id"]])
+        cl = store.dicts("SELECT * FROM clusters WHERE cluster_id = ?", [row["cluster_id"]])
         if cl:
-            members = _dicts(store, "SELECT e.event_id, e.article_id, a.title, a.source, a.published, e.evidence_text "
+            members = store.dicts("SELECT e.event_id, e.article_id, a.title, a.source, a.published, e.evidence_text "
                                     "FROM events e JOIN articles a ON a.article_id = e.article_id "
                                     "WHERE e.cluster_id = ? ORDER BY a.published, e.event_id", [row["cluster_id"]])
             rec["cluster"] = {**cl[0], "events": members}
@@ -102,19 +98,13 @@ def event(store: Store, event_id: str) -> dict[str, Any] | None:
 
 def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
     """One cluster, its events, and its representative event in full."""
-    rows = store.sql("SELECT representative FROM clusters WHERE cluster_id = ?", [cluster_id])[1]
-    if not rows:
+    rep = store.value("SELECT representative FROM clusters WHERE cluster_id = ?", [cluster_id])
+    if rep is None:
         return None
-    rec = event(store, rows[0][0])
+    rec = event(store, rep)
     if rec is None or rec["cluster"] is None:
         return None
     return rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}}
-
-
-def total(store: Store, f: Filters, clusters: bool = False) -> int:
-    w, params = where(f)
-    src = "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
-    return store.sql(f"SELECT count(*) FROM {src}{w}", params)[1][0][0]
 
 
 def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover") -> list[dict[str, Any]]:
@@ -126,7 +116,7 @@ def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover") 
     sql = (f"SELECT strftime(date_trunc('{bucket}', {EVENT_DAY}), '%Y-%m-%d') AS period, "
            f"CAST(e.{col} AS VARCHAR) AS type, count(*) AS n FROM events e{w} "
            f"GROUP BY ALL HAVING period IS NOT NULL ORDER BY period, type NULLS LAST")
-    return _dicts(store, sql, params)
+    return store.dicts(sql, params)
 
 
 NICE_GRIDS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
@@ -142,7 +132,7 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
     w, params = where(f)
     w = (w + " AND " if w else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     if grid is None:
-        places = store.sql(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM events e{w}", params)[1][0][0]
+        places = store.value(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM events e{w}", params)
         if places > max_places:
             lon0, lat0, lon1, lat1 = f.bbox or (-180.0, -90.0, 180.0, 90.0)
             want = max(lon1 - lon0, lat1 - lat0) / 60
@@ -159,7 +149,7 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
         group = "e.location_lat, e.location_lon"
     sql = (f"SELECT {key}, count(*) AS n, histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
            f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM events e{w} GROUP BY {group} ORDER BY n DESC")
-    rows = _dicts(store, sql, key_params + params)
+    rows = store.dicts(sql, key_params + params)
     for r in rows:
         r["types"] = dict(r["types"]) if r["types"] else {}
     return {"mode": "grid" if grid else "place", "grid": grid, "items": rows}
@@ -171,20 +161,20 @@ def facets(store: Store) -> dict[str, Any]:
     labels = {"cameo": onto.label, "quad": QUAD_NAMES.get, "plover": lambda v: onto.plover_gloss.get(v)}
     out: dict[str, Any] = {}
     for dim, col in TYPE_DIMS.items():
-        rows = store.sql(f"SELECT CAST({col} AS VARCHAR), count(*) FROM events WHERE {col} IS NOT NULL "
-                         f"GROUP BY 1 ORDER BY 2 DESC, 1", [])[1]
+        rows = store.rows(f"SELECT CAST({col} AS VARCHAR), count(*) FROM events WHERE {col} IS NOT NULL "
+                          f"GROUP BY 1 ORDER BY 2 DESC, 1")
         label = labels.get(dim, lambda v: None)
         out[dim] = [{"value": v, "label": label(v), "n": n} for v, n in rows]
-    rows = store.sql("SELECT c, count(*) FROM (SELECT unnest([location_country, actor1_country, actor2_country]) "
-                     "AS c FROM events) WHERE c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", [])[1]
+    rows = store.rows("SELECT c, count(*) FROM (SELECT unnest([location_country, actor1_country, actor2_country]) "
+                      "AS c FROM events) WHERE c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
     out["country"] = [{"value": c, "n": n} for c, n in rows]
-    rows = store.sql("SELECT a, count(*) FROM (SELECT unnest([actor1_name, actor2_name]) AS a FROM events) "
-                     "WHERE a IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500", [])[1]
+    rows = store.rows("SELECT a, count(*) FROM (SELECT unnest([actor1_name, actor2_name]) AS a FROM events) "
+                      "WHERE a IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500")
     out["actor"] = [{"value": a, "n": n} for a, n in rows]
-    lo, hi, n = store.sql(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d'), "
-                          "count(*) FROM events e", [])[1][0]
+    lo, hi, n = store.rows(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d'), "
+                           "count(*) FROM events e")[0]
     out["dates"] = {"first": lo, "last": hi}
     out["events"] = n
-    out["articles"] = store.sql("SELECT count(*) FROM articles", [])[1][0][0]
-    out["clusters"] = store.sql("SELECT count(*) FROM clusters", [])[1][0][0]
+    out["articles"] = store.value("SELECT count(*) FROM articles")
+    out["clusters"] = store.value("SELECT count(*) FROM clusters")
     return out

@@ -1,10 +1,10 @@
 """The REST API and the page. Reads go through store/query.py and store/read.py on a read-only
-connection (one cursor per request); every parameter is validated here and bound in SQL there, so a
-bad parameter is a 4xx that says what to send, never a 500."""
+connection (one cursor per request); filters are validated by tacitus.filters (the same rules and
+messages as the command line) and bound in SQL there, so a bad parameter is a 4xx that says what
+to send, never a 500."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import tempfile
 import threading
@@ -19,19 +19,17 @@ from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
 
 from .. import SCHEMA, __version__
-from ..export import EXPORTERS
+from ..export import FORMATS, write_binary
+from ..filters import HELP, FilterError, Filters, parse_filters
 from ..store import Store
 from ..store import read as reads
-from ..store.query import Filters, events, iter_events, parse_bbox
+from ..store.query import events, iter_events, total
 from .security import SecurityHeaders
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_PAGE = 5000
 MAX_PASTE = 1_000_000  # characters in a pasted article
-EXPORT_MEDIA = {"gdelt": ("text/tab-separated-values", "csv"), "acled": ("text/csv", "csv"),
-                "plover": ("application/x-ndjson", "jsonl"), "geojson": ("application/geo+json", "geojson"),
-                "csv": ("text/csv", "csv"), "parquet": ("application/vnd.apache.parquet", "parquet")}
 Format = Literal["json", "geojson", "csv"]
+ExportFormat = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
 TypeDim = Literal["plover", "acled", "acled_sub", "cameo", "quad"]
 
 
@@ -40,30 +38,21 @@ def static_dir() -> Path:
 
 
 def filters(
-    since: str | None = Query(None, pattern=DATE, description="first date, YYYY[-MM[-DD]]"),
-    until: str | None = Query(None, pattern=DATE, description="last date, YYYY[-MM[-DD]]"),
-    country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$", description="ISO3 of the place or of either actor"),
-    type: str | None = Query(None, max_length=80, description="CAMEO code prefix, PLOVER type, ACLED (sub-)type"),
-    actor: str | None = Query(None, max_length=200, description="text in either actor's name or mention"),
-    bbox: str | None = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"),
-    text: str | None = Query(None, max_length=200, description="text in the evidence sentence"),
-    limit: int = Query(100, ge=1, le=MAX_PAGE, description="rows per page"),
-    offset: int = Query(0, ge=0, le=10**9, description="rows to skip"),
+    since: str | None = Query(None, description=HELP["since"]),
+    until: str | None = Query(None, description=HELP["until"]),
+    country: str | None = Query(None, description=HELP["country"]),
+    type: str | None = Query(None, description=HELP["type"]),
+    actor: str | None = Query(None, description=HELP["actor"]),
+    bbox: str | None = Query(None, description=HELP["bbox"]),
+    text: str | None = Query(None, description=HELP["text"]),
+    limit: int = Query(100, description=f"rows per page (1 to {MAX_PAGE})"),
+    offset: int = Query(0, description=HELP["offset"]),
 ) -> Filters:
-    for name, value in (("since", since), ("until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat((value + "-01-01")[:10])
-            except ValueError as e:
-                raise HTTPException(400, f"{name}={value!r} is not a real date ({e}); use YYYY[-MM[-DD]]") from e
     try:
-        box = parse_bbox(bbox)
-    except ValueError as e:
-        raise HTTPException(400, f"bad bbox {bbox!r}: {e}") from e
-    if since and until and since > until:
-        raise HTTPException(400, f"since ({since}) is after until ({until})")
-    return Filters(since=since, until=until, country=country, type=type, actor=actor, bbox=box, text=text,
-                   limit=limit, offset=offset)
+        return parse_filters(since=since, until=until, country=country, type=type, actor=actor, bbox=bbox,
+                             text=text, limit=limit, offset=offset, max_limit=MAX_PAGE)
+    except FilterError as e:
+        raise HTTPException(400, str(e)) from e
 
 
 class ExtractIn(BaseModel):
@@ -80,16 +69,12 @@ def _rows(cols: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def _tabular(items: list[dict], fmt: str, total: int, f: Filters) -> Response:
-    if fmt == "geojson":
+def _tabular(items: list[dict], fmt: str, n: int, f: Filters) -> Response:
+    if fmt in ("geojson", "csv"):
         buf = io.StringIO()
-        EXPORTERS["geojson"](items, buf)
-        return Response(buf.getvalue(), media_type="application/geo+json")
-    if fmt == "csv":
-        buf = io.StringIO()
-        EXPORTERS["csv"](items, buf)
-        return Response(buf.getvalue(), media_type="text/csv")
-    return JSONResponse({"total": total, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
+        FORMATS[fmt].write(items, buf)
+        return Response(buf.getvalue(), media_type=FORMATS[fmt].media_type)
+    return JSONResponse({"total": n, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
 
 
 class _Keeping:
@@ -119,8 +104,9 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     """The app over the store at `db`, opened read-only unless `allow_writes` (needed only to store
     pasted articles). `pipeline_factory` builds the extraction pipeline on first use (tests inject one)."""
     db = Path(db)
-    if not db.exists():
-        raise FileNotFoundError(f"no database at {db}; create one with `tacitus ingest ... --db {db}`")
+    if not db.exists():  # a server never creates a store, even one allowed to write
+        from ..store import StoreNotFound
+        raise StoreNotFound(db)
     store = Store(db, read_only=not allow_writes)
     lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": None}
@@ -137,7 +123,7 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         try:
             yield v
         finally:
-            v.con.close()
+            v.close()
 
     def pipeline():
         with lock:
@@ -165,12 +151,12 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     @app.get("/api/events", summary="Events matching the filters (JSON page, GeoJSON or CSV)")
     def list_events(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
         cols, rows = events(s, f)
-        return _tabular(_rows(cols, rows), format, reads.total(s, f) if format == "json" else len(rows), f)
+        return _tabular(_rows(cols, rows), format, total(s, f) if format == "json" else len(rows), f)
 
     @app.get("/api/clusters", summary="Clusters of duplicate reports (one row each, on its representative event)")
     def list_clusters(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
         cols, rows = events(s, f, clusters=True)
-        return _tabular(_rows(cols, rows), format, reads.total(s, f, clusters=True) if format == "json" else len(rows), f)
+        return _tabular(_rows(cols, rows), format, total(s, f, clusters=True) if format == "json" else len(rows), f)
 
     @app.get("/api/events/{event_id}", summary="One event with its evidence, article and cluster")
     def one_event(event_id: str, s: Store = Depends(view)) -> Any:
@@ -198,30 +184,20 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         return JSONResponse({"by": by, **reads.map_points(s, f, by, grid, max_places)})
 
     @app.get("/api/export", summary="Every event (or cluster) matching the filters, as a download")
-    def export(f: Filters = Depends(filters),
-               format: Literal["gdelt", "acled", "plover", "geojson", "csv", "parquet"] = Query(...),
+    def export(f: Filters = Depends(filters), format: ExportFormat = Query(...),
                clusters: bool = False, s: Store = Depends(view)) -> Response:
-        f.limit, f.offset = None, 0
-        media, ext = EXPORT_MEDIA[format]
-        name = f"tacitus-{'clusters' if clusters else 'events'}-{format}.{ext}"
+        fmt = FORMATS[format]
+        name = f"tacitus-{'clusters' if clusters else 'events'}-{format}.{fmt.extension}"
         # written to a spooled file (memory, then disk past 32 MB) from rows fetched a chunk at a time
         spool = tempfile.SpooledTemporaryFile(max_size=32 << 20)
-        rows = iter_events(s, f, clusters=clusters)
-        if format == "parquet":
-            from ..export.formats import parquet_file
-            parquet_file(list(rows), spool)
-        else:
-            text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
-            EXPORTERS[format](rows, text)
-            text.flush()
-            text.detach()
+        write_binary(fmt, iter_events(s, f.with_(limit=None, offset=0), clusters=clusters), spool)
         spool.seek(0)
 
         def chunks():
             with spool:
                 while block := spool.read(1 << 16):
                     yield block
-        return StreamingResponse(chunks(), media_type=media,
+        return StreamingResponse(chunks(), media_type=fmt.media_type,
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.post("/api/extract", summary="Extract a pasted article (not stored unless asked)")
@@ -246,7 +222,7 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         got: list[dict] = []
         with lock:
             if body.store:  # extracted once, by the ingest that stores it (nothing if already in)
-                from ..store.ingest import ingest
+                from ..ingestion import ingest
                 ingest([item], store, _Keeping(p, got), n_process=1)
             if not got:
                 got.append(next(p.run([item], n_process=1)))
