@@ -185,3 +185,12 @@ def test_misuse_through_the_real_entry_point(tmp_path):
                         "csv", "--since", "2024-13-45"], capture_output=True, text=True, timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.strip() == "error: --since 2024-13-45: not a real date (month must be in 1..12)"
+
+
+def test_spark_misuse_fails_before_spark_starts(tmp_path):
+    out = str(tmp_path / "out")
+    fails("spark", "extract", "--input", str(tmp_path), "--output", out, "--format", "xml",
+          says="--format xml: choose one of auto, jsonl, text, warc, parquet, json")
+    fails("spark", "extract", "--input", str(tmp_path), "--output", out, "--format", "parquet", "--columns", "body",
+          says="bad column map entry 'body'")
+    fails("spark", "cluster", "--output", out, says="has no events table")

@@ -149,3 +149,19 @@ def test_migration_names_are_numbered_and_unique():
     names = [m.name for m in discover()]
     assert names == sorted(names) and len({n[:4] for n in names}) == len(names)
     assert all(m.statements for m in discover())
+
+
+def test_a_record_field_without_its_migration_is_named(release_store):
+    from tacitus.store import StoreError
+
+    with Store(release_store) as s, pytest.raises(StoreError, match="events has no column salience.*migrations check"):
+        s.insert("events", ["event_id", "article_id", "salience"], [["e", "a", 0.5]])
+
+
+def test_a_store_migrated_by_a_newer_version_warns(release_store, caplog):
+    newer = (*discover(), Migration("0099_future", ('ALTER TABLE events ADD COLUMN "future" DOUBLE',)))
+    Store(release_store, migrations=newer).close()
+    with caplog.at_level(logging.WARNING, logger="tacitus"):
+        with Store(release_store) as s:
+            assert s.counts()["events"] == 3
+    assert "0099_future" in caplog.text and "newer tacitus" in caplog.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import typer
 
@@ -55,7 +56,10 @@ def extract(
     spark = _spark(master)
     job = Job(input=input, output=output, format=fmt, columns=column_map, partitions=partitions,
               cluster=cluster, settings=settings)
-    counts = run(spark, job)
+    try:
+        counts = run(spark, job)
+    except FileNotFoundError as e:
+        fail(str(e))
     typer.echo(json.dumps(counts, sort_keys=True))
     failed = counts.get("journal_failed", 0)
     if failed:
@@ -63,11 +67,16 @@ def extract(
 
 
 @app.command("cluster")
+@handles_errors
 def cluster(
     output: str = typer.Option(..., "--output", "-o", help="a folder written by `tacitus spark extract`"),
     master: str | None = typer.Option(None, help="Spark master (default: spark-submit's, else local[*])"),
 ) -> None:
     """Merge duplicate reports over an output folder's events table (rewrites events and clusters)."""
     from ..spark.job import cluster as run
+    from ..spark.worker import local_path
 
+    local = local_path(output)
+    if local is not None and not (Path(local) / "events").is_dir():
+        fail(f"{output} has no events table: give a folder written by `tacitus spark extract`")
     typer.echo(json.dumps(run(_spark(master), output), sort_keys=True))

@@ -41,8 +41,9 @@ def query(
     limit: int | None = typer.Option(None, help=f"rows to show (default {DEFAULT_LIMIT}; 0 for all)"),
     offset: int = typer.Option(0, help="rows to skip"),
 ) -> None:
-    """Query the event store with filters, or with read-only SQL. When --limit cuts the output,
-    stderr says how many rows there are."""
+    """Query the event store with filters, or with read-only SQL.
+
+    When --limit cuts the output, stderr says how many rows there are."""
     from ..store import open_store, store_path
     from ..store.query import events, read_only_sql, total
 

@@ -16,7 +16,7 @@ import duckdb
 from ..records import SCHEMA_VERSION
 from . import migrations as mig
 from .connection import connect, transaction
-from .errors import StoreNotFound
+from .errors import StoreError, StoreNotFound
 from .schema import TABLES, arrow_type, column_names, record_rows
 
 log = logging.getLogger(__name__)
@@ -74,11 +74,14 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Applies the named migrations not yet recorded in the database, in order."""
-        existed = mig.recorded(self._con) is not None
+        recorded = mig.recorded(self._con)
+        if unknown := sorted((recorded or set()) - {m.name for m in self._all_migrations()}):
+            log.warning("%s was migrated by a newer tacitus (%s); this version may not write all it expects",
+                        self.path, ", ".join(unknown))
         applied = mig.apply(self._con, self._all_migrations())
         if applied:
             self._types.clear()
-            log.log(logging.INFO if existed else logging.DEBUG, "%s: applied migrations %s", self.path,
+            log.log(logging.INFO if recorded is not None else logging.DEBUG, "%s: applied migrations %s", self.path,
                     ", ".join(applied))
         return applied
 
@@ -173,6 +176,9 @@ class Store:
         import pyarrow as pa
 
         types = self.describe(table)
+        if unknown := [c for c in columns if c not in types]:
+            raise StoreError(self.path, f"{self.path}: table {table} has no column {', '.join(unknown)}; a record "
+                                        "field lacks its migration (`python -m tacitus.store.migrations check`)")
         arrays = [pa.array([row[j] for row in data], type=arrow_type(types[name])) for j, name in enumerate(columns)]
         batch = pa.Table.from_arrays(arrays, names=[f"c{j}" for j in range(len(columns))])
         casts = ", ".join(f"CAST(c{j} AS {types[n]})" for j, n in enumerate(columns))
