@@ -51,6 +51,8 @@ class Stats:
 
 def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, batch: int = 128,
            on_progress: Callable[[Stats], None] | None = None, n_process: int | None = None) -> Stats:
+    """Runs `items` through `pipeline` into `store`, `batch` articles and journal lines per
+    transaction, clustering each batch's new events; returns the run's counts."""
     stats = Stats()
     run_id = uuid.uuid4().hex[:12]
     pending: deque[tuple[int, str, str]] = deque()  # (seq, source, content hash) of items in flight, in order
@@ -103,7 +105,7 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
         stats.events += len(new_events)
         stats.clusters += cluster.assign(store, new_events)
         records, journal = [], []
-        (on_progress or describe)(stats)
+        (on_progress or _log_progress)(stats)
 
     for rec in pipeline.run(fresh(), n_process=n_process):  # one record per item, in input order
         seq, src, h = pending.popleft()
@@ -123,10 +125,11 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
     return stats
 
 
-def describe(stats: Stats) -> None:
+def _log_progress(stats: Stats) -> None:
     log.debug("%s", progress_line(stats))
 
 
 def progress_line(stats: Stats) -> str:
+    """One line on where a run stands (the CLI shows it; so may any caller)."""
     return (f"{stats.ok} articles ({stats.rate:.1f}/s), {stats.events} events, {stats.failed} failed, "
             f"{stats.skipped} skipped")
