@@ -62,7 +62,8 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     art = unflatten("articles", rows[0])
     art["id"] = article_id
     for table, field in CHILD_FIELDS.items():
-        children = store.dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {ORDER[table]}", [article_id])
+        order = ORDER.get(table, "row_id")  # a table added later keeps a stable order
+        children = store.dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {order}", [article_id])
         recs = []
         for r in children:
             rec = unflatten(table, r)
