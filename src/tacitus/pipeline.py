@@ -5,6 +5,7 @@ unreadable input into an error record, so that each input is accounted for."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +22,9 @@ from .nlp.layers import register
 from .nlp.model import load_model
 from .records import SCHEMA, Article, Problem, article_from_dict
 from .settings import Settings, load
+from .workers import Pool, WorkerStartError
+
+log = logging.getLogger(__name__)
 
 
 def error_record(input_name: str, error: TacitusError, id: str | None = None) -> dict[str, Any]:
@@ -31,12 +35,24 @@ def error_record(input_name: str, error: TacitusError, id: str | None = None) ->
             "errors": [{"code": error.code, "message": str(error)}], "input": input_name, "ok": False}
 
 
+def _lost(job: tuple[int, Item | Failure], why: str) -> dict[str, Any]:
+    """The record of an input whose worker process died."""
+    _, item = job
+    if isinstance(item, Failure):
+        return error_record(item.input, item.error, item.id)
+    return error_record(item.input, TacitusError("T012", why, source=item.input,
+                                                 hint="the input may be too large or too odd to parse; "
+                                                      "please report it"), item.key())
+
+
 class Pipeline:
     """Holds the loaded model and stages; build once, reuse for many articles."""
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
         register()
         self.settings = settings or load()
+        self._custom_nlp = nlp is not None  # worker processes can only rebuild a pipeline from settings
+        self._pools: dict[int, Pool] = {}
         self.nlp = nlp or load_model(self.settings.model)
         values = {"lexicons": list(self.settings.lexicons), "gazetteer": self.settings.gazetteer,
                   "min_confidence": self.settings.min_confidence}
@@ -57,6 +73,12 @@ class Pipeline:
             seq = meta.seq if meta is not None else None
             if seq is not None:
                 self._errors[seq] = f"{proc_name}: {type(e).__name__}: {e}"
+
+    def close(self) -> None:
+        """Stops the worker processes (they also stop when this process exits)."""
+        for pool in self._pools.values():
+            pool.close()
+        self._pools.clear()
 
     def stage_info(self) -> list[dict[str, Any]]:
         """Each pipeline component in order with what it requires and assigns."""
@@ -82,14 +104,38 @@ class Pipeline:
 
     def run(self, items: Iterable[Item | Failure], n_process: int | None = None,
             batch_size: int | None = None) -> Iterator[dict[str, Any]]:
-        """Records in input order: articles, and error records for inputs that failed."""
+        """Records in input order: articles, and error records for inputs that failed. With more
+        than one process, worker processes build the records (workers.py)."""
         n_process = n_process or self.settings.processes
         batch_size = batch_size or self.settings.batch_size
+        jobs = enumerate(items)
+        pool = self._pool(n_process) if n_process > 1 and not self._custom_nlp else None
+        if pool is not None:
+            yield from pool.run(jobs, batch_size, _lost)
+        else:
+            yield from self.run_local(jobs, batch_size)
+
+    def _pool(self, n_process: int) -> Pool | None:
+        """Started workers for a parallel run, or None (run here) when they cannot start."""
+        pool = self._pools.get(n_process)
+        if pool is None or pool.busy:  # a run inside a run gets a pool of its own
+            pool = Pool(self.settings, n_process)
+            self._pools.setdefault(n_process, pool)
+        try:
+            pool.start()
+        except WorkerStartError as e:
+            log.warning("%s; parsing in this process instead", e)
+            return None
+        return pool
+
+    def run_local(self, jobs: Iterable[tuple[int, Item | Failure]], batch_size: int | None = None
+                  ) -> Iterator[dict[str, Any]]:
+        """Records for (seq, input) pairs, in order, in this process."""
         pending: dict[int, Failure | tuple[str, str]] = {}
         order: list[int] = []
 
         def docs() -> Iterator[Doc]:
-            for seq, item in enumerate(items):
+            for seq, item in jobs:
                 order.append(seq)
                 if isinstance(item, Failure):
                     pending[seq] = item
@@ -108,8 +154,7 @@ class Pipeline:
                     yield error_record(p[0], TacitusError("T012", msg, source=p[0],
                                                           hint="please report this with the input"), p[1])
 
-        n = n_process if n_process > 1 else 1
-        for doc in self.nlp.pipe(docs(), n_process=n, batch_size=batch_size):
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size or self.settings.batch_size):
             seq = layers.get(doc, "meta").seq
             yield from flush(seq)
             order.pop(0)

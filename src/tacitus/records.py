@@ -259,16 +259,23 @@ def to_jsonable(obj: Any) -> Any:
     return obj
 
 
+_HINTS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field, resolved type) of a record class, resolved once: typing.get_type_hints is slow."""
+    out = _HINTS.get(cls)
+    if out is None:
+        hints = typing.get_type_hints(cls)
+        out = _HINTS[cls] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return out
+
+
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a record (and its nested records) from its JSON form; unknown keys are ignored."""
     if data is None:
         return None
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    return cls(**{name: _coerce(tp, data[name]) for name, tp in _hints(cls) if name in data})
 
 
 def _coerce(tp: Any, value: Any) -> Any:

@@ -100,10 +100,11 @@ class ActorsStage(Stage):
         starts = {}
         for s, e, eid, _how in found:
             starts.setdefault(e, []).append((s, eid))
-        for tok in doc[1:-1]:
-            if tok.text != "(" or not ACRONYM.match(doc[tok.i + 1].text) or doc[min(tok.i + 2, len(doc) - 1)].text != ")":
+        toks = tokens_of(doc)
+        for tok in toks[1:-1]:
+            if tok.text != "(" or not ACRONYM.match(toks[tok.i + 1].text) or toks[min(tok.i + 2, len(doc) - 1)].text != ")":
                 continue
-            abbr = doc[tok.i + 1].text
+            abbr = toks[tok.i + 1].text
             before = starts.get(tok.i)
             if before:
                 eid = max(before, key=lambda x: tok.i - x[0])[1]

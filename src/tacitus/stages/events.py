@@ -82,9 +82,10 @@ class EventsStage(Stage):
             fallback = self._fallback(doc, ctx)
             if fallback:
                 found.append(fallback)
-        at_char = {t.idx: t for t in doc}
+        toks = tokens_of(doc)
         for i, evs in sorted(found, key=lambda x: x[0]):
-            if self._fold(at_char.get(evs[0]["trigger"][0], doc[i]), evs, events):
+            trig = doc.char_span(evs[0]["trigger"][0], evs[0]["trigger"][1])
+            if self._fold(toks[trig.start] if trig is not None else toks[i], evs, events):
                 continue
             events.extend(evs)
         meta = layers.get(doc, "meta")

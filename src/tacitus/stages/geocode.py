@@ -19,6 +19,7 @@ from ..geo.gazetteer import Candidate, Gazetteer
 from ..nlp import layers
 from ..nlp.layer_types import ActorKey, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
+from ..nlp.sents import text_of
 from ..records import Place
 
 KIND_PRIOR = {"city": 0.5, "admin1": 0.0, "admin2": -0.3, "country": 1.5, "region": 1.0, "continent": 1.0}
@@ -94,7 +95,7 @@ class GeocodeStage(Stage):
         if i + 1 >= len(spans):
             return None
         sp, nxt = spans[i], spans[i + 1]
-        between = sp.doc[sp.end:nxt.start].text.strip()
+        between = text_of(sp.doc)[sp.end_char:nxt.start_char].strip()
         if between not in (",", ", in", "in") or not cands[i + 1][0]:
             return None
         big = [c for c in cands[i + 1][0] if c.kind in ("country", "admin1")]

@@ -145,21 +145,22 @@ class PlacesStage(Stage):
                     hint, rule = self._hint(doc, m.start, m.end)
                     add(m.start, m.end, hint, "dictionary" if rule == "ner" else rule)
         # proper names the NER did not tag as places but the gazetteer knows well
+        toks = tokens_of(doc)
         i = 0
         while i < len(doc):
-            t = doc[i]
+            t = toks[i]
             if t.pos_ != "PROPN" or i in taken or i in blocked or not t.text[:1].isupper() or t.ent_type_ in (
                     "PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"):
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 - i < 3 and doc[j + 1].i not in taken:
+            while j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN" and j + 1 - i < 3 and j + 1 not in taken:
                 j += 1
             for end in range(j + 1, i, -1):
                 text = doc[i:end].text
-                if end < len(doc) and doc[end].lower_ in EPONYM_NEXT:
+                if end < len(doc) and toks[end].lower_ in EPONYM_NEXT:
                     continue  # "Marburg virus", "Minsk agreement"
-                strong = i > 0 and doc[i - 1].lower_ in LOCATIVE
+                strong = i > 0 and toks[i - 1].lower_ in LOCATIVE
                 if self._known(text, strong):
                     hint, rule = self._hint(doc, i, end)
                     add(i, end, hint, "gazetteer" if rule == "ner" else rule)
