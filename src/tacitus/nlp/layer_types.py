@@ -143,14 +143,20 @@ class EventDraft:
 
 @dataclass(frozen=True)
 class EventContext:
-    """Where and when an event happened, and its tolls."""
+    """Where and when an event happened."""
 
     location: LocationRef | None = None
     date: DateRef | None = None
+
+
+@dataclass(frozen=True)
+class EventTolls:
+    """The tolls an event reports."""
+
     killed: Tally | None = None
     injured: Tally | None = None
     arrested: Tally | None = None
 
 
 __all__ = ["ActorKey", "ActorInfo", "InputMeta", "ResolvedPlace", "ResolvedDate", "Toll", "RoleFiller", "TextSpan",
-           "EventDraft", "EventContext", "Citation", "Quote"]
+           "EventDraft", "EventContext", "EventTolls", "Citation", "Quote"]

@@ -51,7 +51,8 @@ TABLE: tuple[Layer, ...] = (
     Layer("citations", "tacitus_quotes", "[Citation] in text order"),
     Layer("tone", "tacitus_tone", "float: GDELT-style tone"),
     Layer("events", "tacitus_events", "[EventDraft] in text order"),
-    Layer("event_context", "tacitus_context", "{event id: EventContext}"),
+    Layer("event_context", "tacitus_context", "{event id: EventContext}: where and when"),
+    Layer("event_tolls", "tacitus_tolls", "{event id: EventTolls}: killed, injured, arrested"),
     Layer("record", "tacitus_assemble", "the article record's JSON form"),
 )
 LAYERS: dict[str, Layer] = {x.name: x for x in TABLE}

@@ -15,10 +15,12 @@ from .geocode import GeocodeStage
 from .paragraphs import ParagraphsStage
 from .places import PlacesStage
 from .quotes import QuotesStage
+from .tolls import TollsStage
 from .tone import ToneStage
 
 ORDER: tuple[type[Stage], ...] = (ParagraphsStage, ActorsStage, PlacesStage, GeocodeStage, DatesStage, CountsStage,
-                                  QuotesStage, ToneStage, EventsStage, ContextStage, AssembleStage)
+                                  QuotesStage, ToneStage, EventsStage, ContextStage, TollsStage,
+                                  AssembleStage)
 CLASSES: dict[str, type[Stage]] = {cls.name: cls for cls in ORDER}
 STAGES: tuple[str, ...] = tuple(CLASSES)
 # where each goes in the spaCy pipeline (default: at the end)

@@ -9,19 +9,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import layers
-from ..nlp.layer_types import ActorInfo, ActorKey, EventContext, EventDraft, InputMeta, RoleFiller
+from ..nlp.layer_types import ActorInfo, ActorKey, EventContext, EventDraft, EventTolls, InputMeta, RoleFiller
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import forget, text_of
 from ..ontology import Ontology, default_ontology
 from ..records import Actor, ActorRef, Article, Event, Evidence, Span
 
 NO_CONTEXT = EventContext()
+NO_TOLLS = EventTolls()
 
 
 class AssembleStage(Stage):
     name = "tacitus_assemble"
-    reads = ("meta", "events", "actors", "actor_info", "places", "dates", "event_context", "counts", "quotes",
-             "citations", "tone")
+    reads = ("meta", "events", "actors", "actor_info", "places", "dates", "event_context", "event_tolls", "counts",
+             "quotes", "citations", "tone")
     writes = ("record",)
 
     def __init__(self, ontology: Ontology, min_confidence: float = 0.0):
@@ -41,13 +42,14 @@ class AssembleStage(Stage):
                         acled_inter=i.acled_inter, acled_name=i.acled_name, start=a.start, end=a.end,
                         sector=i.sector, method=a.method)
 
-    def _event(self, e: EventDraft, info: dict[str, ActorInfo], where: EventContext, text: str) -> Event:
+    def _event(self, e: EventDraft, info: dict[str, ActorInfo], where: EventContext, tolls: EventTolls,
+               text: str) -> Event:
         a1, a2 = self._ref(e.a1, info), self._ref(e.a2, info)
         etype = self.onto.event_type(e.cameo, a1.acled_inter if a1 else None, a2.acled_inter if a2 else None)
         s0, s1 = e.sentence.start, e.sentence.end
         return Event(id=e.id, type=etype, trigger=Span(text=e.trigger.text, start=e.trigger.start, end=e.trigger.end),
-                     actor1=a1, actor2=a2, date=where.date, location=where.location, fatalities=where.killed,
-                     injured=where.injured, arrested=where.arrested, modality=e.modality,
+                     actor1=a1, actor2=a2, date=where.date, location=where.location, fatalities=tolls.killed,
+                     injured=tolls.injured, arrested=tolls.arrested, modality=e.modality,
                      reported_by=e.reported_by, confidence=e.confidence,
                      evidence=Evidence(text=text[s0:s1].strip(), start=s0, end=s1, rule=e.rule))
 
@@ -55,8 +57,9 @@ class AssembleStage(Stage):
         meta: InputMeta | None = layers.get(doc, "meta")
         info: dict[str, ActorInfo] = layers.get(doc, "actor_info") or {}
         context = layers.get(doc, "event_context") or {}
+        tolls = layers.get(doc, "event_tolls") or {}
         text = text_of(doc)
-        events = tuple(self._event(e, info, context.get(e.id, NO_CONTEXT), text)
+        events = tuple(self._event(e, info, context.get(e.id, NO_CONTEXT), tolls.get(e.id, NO_TOLLS), text)
                        for e in layers.get(doc, "events") or [] if e.confidence >= self.min_confidence)
         mentions: dict[str, list[Span]] = {}
         for sp in layers.get(doc, "actors"):

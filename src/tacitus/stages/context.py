@@ -1,13 +1,10 @@
-"""Event context stage: where and when each event happened.
+"""Event context stage: where and when each event happened (tolls: tolls.py).
 
 Location cascade (method): the place bound to the trigger's clause ('clashes in X', 'an air strike on
 X', 'X was captured') -> the nearest place in the sentence -> the article's focus place (its dateline,
 else its most mentioned place), with a coarser precision. Date cascade: the temporal expression in
 the trigger's clause -> the nearest one in the sentence -> the publication date, which says so.
-Tolls go to the event whose trigger reports them or whose clause holds them, else to the last
-violent event of the same or the previous sentences; several tolls for one event are not added
-up: equal ones count once, different ones become a range (low, best, high) with a note.
-Writes the event_context layer: {event id: EventContext(location, date, killed, injured, arrested)}."""
+Writes the event_context layer: {event id: EventContext(location, date)}."""
 
 from __future__ import annotations
 
@@ -18,11 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..nlp import layers
-from ..nlp.layer_types import EventContext, EventDraft, ResolvedDate, ResolvedPlace, Toll
+from ..nlp.layer_types import EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of
-from ..ontology import in_group
-from ..records import DateRef, LocationRef, Place, Tally
+from ..records import DateRef, LocationRef, Place
 from .geocode import COARSER
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
@@ -53,7 +49,7 @@ def clause_tokens(t: Token) -> set[int]:
 
 class ContextStage(Stage):
     name = "tacitus_context"
-    reads = ("meta", "events", "places", "dates", "counts")
+    reads = ("meta", "events", "places", "dates")
     writes = ("event_context",)
 
     def __init__(self) -> None:
@@ -65,8 +61,7 @@ class ContextStage(Stage):
         meta = layers.get(doc, "meta")
         published = meta.published if meta is not None else None
         focus = self._focus(places)
-        where: dict[str, dict] = {}
-        clauses = {}
+        where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []
         for e in events:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
@@ -74,49 +69,11 @@ class ContextStage(Stage):
                 continue
             t = span.root
             clause = clause_tokens(t)
-            anchors = [(m.start, m.end) for m in e.also] + ([(e.verb.start, e.verb.end)] if e.verb else [])
-            spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
-            clauses[e.id] = (t, clause, {sp.root.i for sp in spans if sp is not None})
             sent = sent_of(t)
-            where[e.id] = {"location": self._where(t, clause, sent, places, focus, e),
-                           "date": self._when(t, clause, sent, dates, published)}
-        self._tolls(doc, events, layers.get(doc, "counts") or [], where, clauses)
-        layers.put(doc, "event_context", {eid: EventContext(**w) for eid, w in where.items()})
+            where[e.id] = EventContext(location=self._where(t, clause, sent, places, focus, e),
+                                       date=self._when(t, clause, sent, dates, published))
+        layers.put(doc, "event_context", where)
         return doc
-
-    def _tolls(self, doc: Doc, events: list[EventDraft], counts: list[Toll], where: dict, clauses: dict) -> None:
-        by_event: dict[str, dict[str, list[Toll]]] = {}
-        events = [e for e in events if e.id in clauses]
-        for c in counts:
-            tok = c.token
-            owner = next((e for e in events if clauses[e.id][0].i == tok or tok in clauses[e.id][2]), None)
-            if owner is None:
-                owner = next((e for e in events if tok in clauses[e.id][1]), None)
-            if owner is None and c.count.kind in ("killed", "injured"):
-                sent = sent_of(doc[tok])
-                prior = [e for e in events if in_group(e.cameo, "violence")
-                         and clauses[e.id][0].i <= tok and sent.start_char - e.sentence.end < 400]
-                owner = prior[-1] if prior else None
-            if owner is not None:
-                by_event.setdefault(owner.id, {}).setdefault(c.count.kind, []).append(c)
-        for eid, kinds in by_event.items():
-            for kind, tolls in kinds.items():
-                if kind in ("killed", "injured", "arrested"):
-                    where[eid][kind] = self._merge(tolls)
-
-    @staticmethod
-    def _merge(tolls: list[Toll]) -> Tally:
-        """One toll from several reports of it: the same figure once, different ones as a range."""
-        counts = [t.count for t in tolls]
-        bests = {c.best for c in counts if c.best is not None}
-        who = next((c.who for c in counts if c.who), None)
-        if len(bests) <= 1:
-            c = counts[0]
-            return Tally(low=c.low, best=c.best, high=c.high, who=who)
-        lows = [c.low for c in counts if c.low is not None]
-        highs = [c.high for c in counts if c.high is not None]
-        return Tally(low=min(lows + list(bests)), best=max(bests), high=max(highs + list(bests)), who=who,
-                     note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
 
     @staticmethod
     def _focus(places: list[ResolvedPlace]) -> ResolvedPlace | None:
