@@ -7,7 +7,7 @@ from tacitus import records
 OUTPUT_FIELDS = ["schema", "id", "title", "url", "source", "published", "language", "events", "quotes", "places",
                  "actors", "dates", "counts", "citations", "tone", "errors"]
 EVENT_FIELDS = ["id", "type", "actor1", "actor2", "date", "location", "fatalities", "injured", "arrested",
-                "modality", "reported_by", "confidence", "evidence"]
+                "modality", "reported_by", "confidence", "evidence", "current", "salience", "mentions", "links"]
 TYPE_FIELDS = ["cameo", "cameo_root", "cameo_label", "quad_class", "goldstein", "plover", "plover_mode", "acled",
                "acled_sub"]
 ACTOR_FIELDS = ["text", "name", "country", "kind", "cameo", "acled_inter", "acled_name", "start", "end"]
@@ -16,7 +16,7 @@ ACTOR_FIELDS = ["text", "name", "country", "kind", "cameo", "acled_inter", "acle
 def test_every_contract_field_is_present(extract):
     art = extract("Rebels attacked an army base in northern Mali on Monday.", published="2024-05-02")
     d = art.to_dict()
-    assert d["schema"] == "tacitus.article/1"
+    assert d["schema"] == f"tacitus.article/{records.SCHEMA_VERSION}" == "tacitus.article/2"
     for f in OUTPUT_FIELDS:
         assert f in d, f
     assert d["events"], "the attack should be coded"

@@ -13,8 +13,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "tacitus.article/1"
-SCHEMA_VERSION = 1
+SCHEMA = "tacitus.article/2"
+SCHEMA_VERSION = 2  # 2: events are incidents (mentions, current, salience, links), UCDP actor names
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class EventType:
     acled: str | None = None
     acled_sub: str | None = None
     ucdp_violence: int | None = None  # UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided
+    acled_rule: str | None = None     # the row of ontology/acled_rules.tsv that decided the ACLED type
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class ActorRef:
     end: int
     sector: str | None = None
     method: str | None = None
+    ucdp_name: str | None = None   # UCDP's naming: "Government of Syria", "IS"
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,31 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One clause-level coding merged into an incident, with its own evidence."""
+
+    trigger: Span
+    cameo: str | None
+    actor1: str | None
+    actor2: str | None
+    modality: str
+    evidence: Evidence
+    merged_by: str | None = None   # consequence | anaphora | claim | same participants, place and date
+
+
+@dataclass(frozen=True)
+class Link:
+    """A tie from one event to another: a reaction to it, a claim of it, ..."""
+
+    event: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Event:
+    """An incident: one real-world happening, as ACLED, UCDP or GTD would record it; its clause-level
+    codings are its `mentions` (the principal one gives trigger, evidence, CAMEO and PLOVER)."""
+
     id: str
     type: EventType
     trigger: Span
@@ -120,6 +146,10 @@ class Event:
     reported_by: tuple[str, ...]
     confidence: float
     evidence: Evidence
+    current: bool = True            # in the reporting period (False: background, with its own date)
+    salience: str = "body"          # lead | body | incidental
+    mentions: tuple[Mention, ...] = ()
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +166,7 @@ class Actor:
     title: str | None = None
     affiliation: str | None = None
     mentions: tuple[Span, ...] = ()
+    ucdp_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -299,6 +330,6 @@ def article_from_dict(data: dict[str, Any]) -> Article:
 
 __all__ = [
     "SCHEMA", "SCHEMA_VERSION", "Evidence", "Span", "EventType", "ActorRef", "DateRef", "LocationRef",
-    "Tally", "Event", "Actor", "Place", "DateMention", "Count", "Speaker", "Quote", "Citation", "Problem",
+    "Tally", "Mention", "Link", "Event", "Actor", "Place", "DateMention", "Count", "Speaker", "Quote", "Citation", "Problem",
     "Article", "to_jsonable", "from_dict", "article_from_dict", "field",
 ]
