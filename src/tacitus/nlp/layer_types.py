@@ -8,7 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..records import Citation, Count, DateMention, DateRef, LocationRef, Place, Problem, Quote, Tally
+from ..records import (
+    ActorRef,
+    Citation,
+    Count,
+    DateMention,
+    DateRef,
+    LocationRef,
+    Place,
+    Problem,
+    Quote,
+    Tally,
+)
 
 KINDS = ("country", "agent", "group", "person", "local", "outlet", "raw")
 
@@ -69,6 +80,7 @@ class ActorInfo:
     sector: str | None
     title: str | None = None
     affiliation: str | None = None
+    ucdp_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,11 +109,6 @@ class ResolvedDate:
     tokens: tuple[int, int] | None
 
 
-@dataclass(frozen=True)
-class Toll:
-    count: Count
-    token: int                 # the toll word ('killed')
-    who_text: str | None       # the counted noun phrase as written
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,14 @@ class RoleFiller:
     end: int
     method: str | None
     token: int | None = None
+
+
+@dataclass(frozen=True)
+class Toll:
+    count: Count
+    token: int                       # the toll word ('killed')
+    who_text: str | None             # the counted noun phrase as written
+    who: RoleFiller | None = None    # the counted people as a role filler ('four soldiers')
 
 
 @dataclass(frozen=True)
@@ -156,7 +171,43 @@ class EventTolls:
     killed: Tally | None = None
     injured: Tally | None = None
     arrested: Tally | None = None
+    victims: tuple[RoleFiller, ...] = ()   # the counted dead and wounded ('four soldiers')
+
+
+@dataclass(frozen=True)
+class Member:
+    """A mention of an incident and why it was merged (None for the one that started it)."""
+
+    mention: str
+    merged_by: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentDraft:
+    """One real-world happening: its mentions (EventDraft ids), the principal one (which gives the
+    trigger, evidence, CAMEO and PLOVER), its ACLED decision, its named actors, place, date, tolls,
+    and how it stands in the article."""
+
+    id: str
+    principal: str
+    members: tuple[Member, ...]
+    acled: str | None
+    acled_sub: str | None
+    acled_rule: str | None
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    location: LocationRef | None
+    date: DateRef | None
+    killed: Tally | None
+    injured: Tally | None
+    arrested: Tally | None
+    modality: str
+    reported_by: tuple[str, ...]
+    confidence: float
+    current: bool
+    salience: str
+    links: tuple[tuple[str, str], ...] = ()   # (other incident id, kind)
 
 
 __all__ = ["ActorKey", "ActorInfo", "InputMeta", "ResolvedPlace", "ResolvedDate", "Toll", "RoleFiller", "TextSpan",
-           "EventDraft", "EventContext", "EventTolls", "Citation", "Quote"]
+           "EventDraft", "EventContext", "EventTolls", "Member", "IncidentDraft", "Citation", "Quote"]

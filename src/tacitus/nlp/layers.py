@@ -53,6 +53,7 @@ TABLE: tuple[Layer, ...] = (
     Layer("events", "tacitus_events", "[EventDraft] in text order"),
     Layer("event_context", "tacitus_context", "{event id: EventContext}: where and when"),
     Layer("event_tolls", "tacitus_tolls", "{event id: EventTolls}: killed, injured, arrested"),
+    Layer("incidents", "tacitus_incidents", "[IncidentDraft]: the mentions merged into incidents, typed and named"),
     Layer("record", "tacitus_assemble", "the article record's JSON form"),
 )
 LAYERS: dict[str, Layer] = {x.name: x for x in TABLE}

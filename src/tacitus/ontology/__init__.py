@@ -1,9 +1,9 @@
-"""The event ontologies: CAMEO codes with Goldstein weights and quad classes, and the mappings
-from CAMEO to PLOVER and ACLED. Tables are data files beside this module."""
+"""The event ontologies: CAMEO codes with Goldstein weights and quad classes, the mapping from
+CAMEO to PLOVER, and ACLED's types (decided by ACLED's own rules: acled.py). Tables are data files
+beside this module."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicons import read_tsv
@@ -33,19 +33,6 @@ def quad_class(cameo: str) -> int:
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
-@dataclass(frozen=True)
-class _AcledRule:
-    prefix: str
-    a1: frozenset[int] | None
-    a2: frozenset[int] | None
-    acled: str | None
-    acled_sub: str | None
-
-
-def _inter_set(cell: str) -> frozenset[int] | None:
-    return None if cell in ("", "*") else frozenset(int(x) for x in cell.split("|"))
-
-
 class Ontology:
     """Types an event in all three ontologies from its CAMEO code and its actors' ACLED inter codes."""
 
@@ -53,11 +40,6 @@ class Ontology:
         self.cameo = {r["code"]: (r["label"], float(r["goldstein"])) for r in read_tsv(PKG, "cameo_events.tsv")}
         self.plover = {r["cameo_prefix"]: (r["plover"] or None, r["plover_mode"] or None)
                        for r in read_tsv(PKG, "cameo_plover.tsv")}
-        self.acled_rules = [
-            _AcledRule(r["cameo_prefix"], _inter_set(r["a1"]), _inter_set(r["a2"]), r["acled"] or None,
-                       r["acled_sub"] or None)
-            for r in read_tsv(PKG, "cameo_acled.tsv")
-        ]
         self.acled_types = {(r["acled"], r["acled_sub"]) for r in read_tsv(PKG, "acled_types.tsv")}
         self.plover_gloss = {r["plover"]: r["gloss"] for r in read_tsv(PKG, "plover_types.tsv")}
         self.plover_types = set(self.plover_gloss)
@@ -70,17 +52,6 @@ class Ontology:
         for n in range(len(code), 1, -1):
             if code[:n] in self.plover:
                 return self.plover[code[:n]]
-        return None, None
-
-    def _acled(self, code: str, a1: int | None, a2: int | None) -> tuple[str | None, str | None]:
-        for r in self.acled_rules:
-            if not code.startswith(r.prefix):
-                continue
-            if r.a1 is not None and a1 not in r.a1:
-                continue
-            if r.a2 is not None and a2 not in r.a2:
-                continue
-            return r.acled, r.acled_sub
         return None, None
 
     @staticmethod
@@ -98,15 +69,19 @@ class Ontology:
             return 2
         return None
 
-    def event_type(self, code: str, a1_inter: int | None = None, a2_inter: int | None = None) -> EventType:
+    def event_type(self, code: str, a1_inter: int | None = None, a2_inter: int | None = None,
+                   acled: str | None = None, acled_sub: str | None = None, acled_rule: str | None = None) -> EventType:
+        """The type in every ontology: CAMEO, quad class, Goldstein and PLOVER from the CAMEO code;
+        ACLED as decided for the incident (stages/incidents.py); UCDP's from the actors."""
         if code not in self.cameo:
             raise KeyError(f"unknown CAMEO code {code!r}")
+        if acled is not None and (acled, acled_sub) not in self.acled_types:
+            raise ValueError(f"{acled}/{acled_sub} is not an ACLED type and sub-type")
         label, goldstein = self.cameo[code]
         plover, mode = self._plover(code)
-        acled, acled_sub = self._acled(code, a1_inter, a2_inter)
         return EventType(cameo=code, cameo_root=code[:2], cameo_label=label, quad_class=quad_class(code),
                          goldstein=goldstein, plover=plover, plover_mode=mode, acled=acled, acled_sub=acled_sub,
-                         ucdp_violence=self.ucdp_violence(code, a1_inter, a2_inter))
+                         ucdp_violence=self.ucdp_violence(code, a1_inter, a2_inter), acled_rule=acled_rule)
 
 
 @lru_cache(maxsize=1)

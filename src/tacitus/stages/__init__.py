@@ -12,6 +12,7 @@ from .counts import CountsStage
 from .dates import DatesStage
 from .events import EventsStage
 from .geocode import GeocodeStage
+from .incidents import IncidentsStage
 from .paragraphs import ParagraphsStage
 from .places import PlacesStage
 from .quotes import QuotesStage
@@ -20,12 +21,13 @@ from .tone import ToneStage
 
 ORDER: tuple[type[Stage], ...] = (ParagraphsStage, ActorsStage, PlacesStage, GeocodeStage, DatesStage, CountsStage,
                                   QuotesStage, ToneStage, EventsStage, ContextStage, TollsStage,
-                                  AssembleStage)
+                                  IncidentsStage, AssembleStage)
 CLASSES: dict[str, type[Stage]] = {cls.name: cls for cls in ORDER}
 STAGES: tuple[str, ...] = tuple(CLASSES)
 # where each goes in the spaCy pipeline (default: at the end)
 PLACEMENT: dict[str, dict[str, str]] = {"tacitus_paragraphs": {"before": "parser"}}
 # which settings each stage takes as config
 CONFIG: dict[str, tuple[str, ...]] = {"tacitus_actors": ("lexicons",), "tacitus_events": ("lexicons",),
+                                      "tacitus_incidents": ("lexicons",),
                                       "tacitus_places": ("gazetteer",), "tacitus_geocode": ("gazetteer",),
                                       "tacitus_assemble": ("min_confidence",)}

@@ -46,7 +46,7 @@ def _strip_det(name: str) -> str:
 def _info(entry: Entry, **over: Any) -> dict[str, Any]:
     d = {"name": entry.name, "kind": entry.kind, "country": entry.country, "cameo": entry.cameo,
          "acled_inter": entry.acled_inter, "acled_name": entry.acled_name, "sector": entry.sector,
-         "title": entry.title, "affiliation": None}
+         "title": entry.title, "affiliation": None, "ucdp_name": entry.ucdp_name}
     d.update(over)
     return d
 

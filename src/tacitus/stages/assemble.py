@@ -1,7 +1,7 @@
 """Assemble stage: the only stage that reads every layer and builds the article record. A mapping
-from layers to records: each event typed in the three ontologies (ontology tables, with its actors'
-ACLED inter codes), role fillers as ActorRefs, the article's actors with their mentions; the
-record's JSON form goes to the record layer."""
+from layers to records: each incident an Event typed in every ontology (CAMEO and PLOVER from its
+principal mention, ACLED as its decision rules said), with its mentions and links; the article's
+actors with their mentions; the record's JSON form goes to the record layer."""
 
 from __future__ import annotations
 
@@ -9,20 +9,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import layers
-from ..nlp.layer_types import ActorInfo, ActorKey, EventContext, EventDraft, EventTolls, InputMeta, RoleFiller
+from ..nlp.layer_types import ActorInfo, ActorKey, EventDraft, IncidentDraft, InputMeta, RoleFiller
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import forget, text_of
 from ..ontology import Ontology, default_ontology
-from ..records import Actor, ActorRef, Article, Event, Evidence, Span
-
-NO_CONTEXT = EventContext()
-NO_TOLLS = EventTolls()
+from ..records import Actor, ActorRef, Article, Event, Evidence, Link, Mention, Span
 
 
 class AssembleStage(Stage):
     name = "tacitus_assemble"
-    reads = ("meta", "events", "actors", "actor_info", "places", "dates", "event_context", "event_tolls", "counts",
-             "quotes", "citations", "tone")
+    reads = ("meta", "events", "incidents", "actors", "actor_info", "places", "dates", "counts", "quotes",
+             "citations", "tone")
     writes = ("record",)
 
     def __init__(self, ontology: Ontology, min_confidence: float = 0.0):
@@ -42,25 +39,35 @@ class AssembleStage(Stage):
                         acled_inter=i.acled_inter, acled_name=i.acled_name, start=a.start, end=a.end,
                         sector=i.sector, method=a.method)
 
-    def _event(self, e: EventDraft, info: dict[str, ActorInfo], where: EventContext, tolls: EventTolls,
-               text: str) -> Event:
+    def _mention(self, e: EventDraft, how: str | None, info: dict[str, ActorInfo], text: str) -> Mention:
         a1, a2 = self._ref(e.a1, info), self._ref(e.a2, info)
-        etype = self.onto.event_type(e.cameo, a1.acled_inter if a1 else None, a2.acled_inter if a2 else None)
         s0, s1 = e.sentence.start, e.sentence.end
-        return Event(id=e.id, type=etype, trigger=Span(text=e.trigger.text, start=e.trigger.start, end=e.trigger.end),
-                     actor1=a1, actor2=a2, date=where.date, location=where.location, fatalities=tolls.killed,
-                     injured=tolls.injured, arrested=tolls.arrested, modality=e.modality,
-                     reported_by=e.reported_by, confidence=e.confidence,
-                     evidence=Evidence(text=text[s0:s1].strip(), start=s0, end=s1, rule=e.rule))
+        return Mention(trigger=Span(text=e.trigger.text, start=e.trigger.start, end=e.trigger.end), cameo=e.cameo,
+                       actor1=a1 and (a1.name or a1.text), actor2=a2 and (a2.name or a2.text), modality=e.modality,
+                       evidence=Evidence(text=text[s0:s1].strip(), start=s0, end=s1, rule=e.rule), merged_by=how)
+
+    def _event(self, inc: IncidentDraft, drafts: dict[str, EventDraft], info: dict[str, ActorInfo],
+               text: str) -> Event:
+        p = drafts[inc.principal]
+        a1, a2 = inc.actor1, inc.actor2
+        etype = self.onto.event_type(p.cameo, a1.acled_inter if a1 else None, a2.acled_inter if a2 else None,
+                                     inc.acled, inc.acled_sub, inc.acled_rule)
+        s0, s1 = p.sentence.start, p.sentence.end
+        return Event(id=inc.id, type=etype, trigger=Span(text=p.trigger.text, start=p.trigger.start, end=p.trigger.end),
+                     actor1=a1, actor2=a2, date=inc.date, location=inc.location, fatalities=inc.killed,
+                     injured=inc.injured, arrested=inc.arrested, modality=inc.modality, reported_by=inc.reported_by,
+                     confidence=inc.confidence, evidence=Evidence(text=text[s0:s1].strip(), start=s0, end=s1, rule=p.rule),
+                     current=inc.current, salience=inc.salience,
+                     mentions=tuple(self._mention(drafts[m.mention], m.merged_by, info, text) for m in inc.members),
+                     links=tuple(Link(event=eid, kind=kind) for eid, kind in inc.links))
 
     def build(self, doc: Doc) -> Article:
         meta: InputMeta | None = layers.get(doc, "meta")
         info: dict[str, ActorInfo] = layers.get(doc, "actor_info") or {}
-        context = layers.get(doc, "event_context") or {}
-        tolls = layers.get(doc, "event_tolls") or {}
+        drafts = {e.id: e for e in layers.get(doc, "events") or []}
         text = text_of(doc)
-        events = tuple(self._event(e, info, context.get(e.id, NO_CONTEXT), tolls.get(e.id, NO_TOLLS), text)
-                       for e in layers.get(doc, "events") or [] if e.confidence >= self.min_confidence)
+        events = tuple(self._event(inc, drafts, info, text) for inc in layers.get(doc, "incidents") or []
+                       if inc.confidence >= self.min_confidence)
         mentions: dict[str, list[Span]] = {}
         for sp in layers.get(doc, "actors"):
             mentions.setdefault(sp.label_, []).append(Span(text=sp.text, start=sp.start_char, end=sp.end_char))

@@ -73,7 +73,8 @@ def passive(v: Token, headline_passive: frozenset[str]) -> bool:
     if any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children):
         return True
     if v.lemma_.lower() in headline_passive and v.tag_ in ("VBD", "VBN"):
-        return not any(c.dep_ in ("dobj", "attr") for c in v.children)
+        return not any(c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into"))
+                       for c in v.children)  # "shot at a driver" is active
     return False
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
 from ..nlp import layers
-from ..nlp.layer_types import Toll
+from ..nlp.layer_types import ActorKey, RoleFiller, Toll
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
 from ..records import Count
@@ -124,17 +124,25 @@ class CountsStage(Stage):
         if t.pos_ == "ADJ":
             if t.dep_ in ("amod",):
                 return t.head
-            if t.dep_ in ("oprd", "acomp", "xcomp"):  # "left five dead", "five were dead"
-                h = t.head
-                for c in h.children:
-                    if c.dep_ in ("dobj", "nsubj", "nsubjpass"):
-                        return c
+            if t.dep_ in ("oprd", "acomp", "xcomp"):  # "left five dead", "shot dead a man", "five were dead"
+                kids = {c.dep_: c for c in t.head.children}
+                for dep in ("dobj", "nsubjpass", "nsubj"):
+                    if dep in kids:
+                        return kids[dep]
             if t.dep_ == "ROOT" or t.dep_ == "conj":
                 return next((c for c in t.children if c.dep_ in ("nsubj", "npadvmod")), None)
             return None
         if t.pos_ in ("NOUN", "PROPN"):
             if any(c.dep_ == "nummod" for c in t.children):
                 return t
+            if t.lemma_.lower() in ("body", "corpse"):  # "the bodies of three men"
+                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                if owner is not None:
+                    return owner
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.pos_ == "VERB":  # "shot to death"
+                kids = {c.dep_: c for c in t.head.head.children}
+                return kids.get("nsubjpass") or kids.get("dobj")
             if t.lower_ in ("toll",) or any(c.lower_ == "toll" for c in t.head.children):
                 return None
             return None
@@ -198,7 +206,7 @@ class CountsStage(Stage):
             toks, group = self._figure(np)
             toks = [x for x in toks if x.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")]
             if not toks:
-                n = self._singulars(np) if np.pos_ in ("NOUN", "PROPN") and t.pos_ == "VERB" else 0
+                n = self._singulars(np) if np.pos_ in ("NOUN", "PROPN") and t.pos_ in ("VERB", "ADJ", "NOUN") else 0
                 if not n:
                     continue
                 toks, group, qty = [np], np, (n, n, n, None)
@@ -213,19 +221,25 @@ class CountsStage(Stage):
             if qty is None or (qty[1] or 0) > 10_000_000 or (t.i, kind) in seen:
                 continue
             seen.add((t.i, kind))
-            who, who_text = None, None
+            who, who_text, victims = None, None, None
             if group is not None and group.pos_ in ("NOUN", "PROPN") and group != t:
                 span = actors.get(group.i)
                 who_text = " ".join(x.text for x in group.subtree if (x not in toks or x == group) and
                                     x.dep_ not in ("punct", "cc", "relcl") and not x.like_num).strip() or None
                 if span is not None and span.label_ in info:
                     who = info[span.label_].name
+                if who_text:
+                    sub = list(group.subtree)
+                    victims = RoleFiller(key=span.label_ if span is not None else ActorKey("raw", who_text).label,
+                                         text=who_text, start=span.start_char if span is not None else sub[0].idx,
+                                         end=span.end_char if span is not None else sub[-1].idx + len(sub[-1]),
+                                         method=span.kb_id_ if span is not None else "unresolved", token=group.i)
             first = min([s, t.idx] + ([group.idx] if group is not None else []))
             last = max([e, t.idx + len(t)] + ([max(x.idx + len(x) for x in group.subtree)] if group is not None
                                               else []))
             count = Count(kind=kind, low=qty[0], best=qty[1], high=qty[2], who=who or who_text,
                           text=text_of(doc)[first:last], start=first, end=last, hedge=qty[3])
-            out.append(Toll(count, t.i, who_text))
+            out.append(Toll(count, t.i, who_text, victims))
         layers.put(doc, "counts", out)
         return doc
 

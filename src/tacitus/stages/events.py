@@ -22,8 +22,9 @@ from ..nlp.layer_types import ActorKey, EventDraft, RoleFiller, TextSpan
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, tokens_of
 from ..ontology import in_group
+from ..ontology.acled import in_scope
 from .clause import FINITE, PASS_SUBJ, SUBJ, by, complements, object_words, objects, passive, patient, subject
-from .frames import modality, reframe, reported_by
+from .frames import happening, modality, reframe, reported_by
 from .matching import obligation, yields
 from .matching import rule as rule_of
 from .roles import TARGET_PREPS, Context, actor, adjacent, has_identity, participant, raw, ref, target
@@ -43,8 +44,16 @@ class EventsStage(Stage):
     def _subject(self, v: Token) -> Token | None:
         return subject(v, lambda lemma: self.lex.embed_class(lemma) in ("appeal", "demand"))
 
-    def _passive(self, v: Token) -> bool:
-        return passive(v, self.lex.headline_passive)
+    def _passive(self, v: Token, ctx: Context | None = None) -> bool:
+        if not passive(v, self.lex.headline_passive):
+            return False
+        if ctx is not None and not any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children):
+            subj = next((c for c in v.children if c.dep_ in SUBJ), None)  # headline ellipsis: unless the
+            span = ctx.at.get(subj.i) if subj is not None else None       # subject is an armed force
+            info = ctx.info.get(span.label_) if span is not None else None
+            if info is not None and info.acled_inter in (1, 2, 3, 4, 8):
+                return False
+        return True
 
     # ------------------------------------------------------------------ main
     def run(self, doc: Doc) -> Doc:
@@ -82,11 +91,7 @@ class EventsStage(Stage):
             fallback = self._fallback(doc, ctx)
             if fallback:
                 found.append(fallback)
-        toks = tokens_of(doc)
-        for i, evs in sorted(found, key=lambda x: x[0]):
-            trig = doc.char_span(evs[0]["trigger"][0], evs[0]["trigger"][1])
-            if self._fold(toks[trig.start] if trig is not None else toks[i], evs, events):
-                continue
+        for _, evs in sorted(found, key=lambda x: x[0]):
             events.extend(evs)
         meta = layers.get(doc, "meta")
         layers.put(doc, "events", [self._finish(meta.id if meta else None, e) for e in events])
@@ -114,29 +119,6 @@ class EventsStage(Stage):
                   "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
             return tok.i, [ev]
         return None
-
-    @staticmethod
-    def _fold(tok: Token, evs: list[dict], events: list[dict]) -> bool:
-        """An event mention that refers back to one already recorded ('the kidnapping', 'in that
-        battle', 'two people were killed' after the strike) adds to it instead of making another."""
-        code = evs[0]["cameo"]
-        violent = in_group(code, "violence")
-        prior = [e for e in events if e["cameo"][:2] == code[:2] or (violent and in_group(e["cameo"], "violence"))]
-        if not prior:
-            return False
-        anaphoric = tok.pos_ == "NOUN" and any(c.lower_ in ("the", "that", "this", "these", "those")
-                                              for c in tok.children if c.dep_ == "det")
-        no_agent = violent and all(e["a1"] is None for e in evs) and \
-            sent_of(tok).start_char - prior[-1]["sent"][1] < 400
-        if not (anaphoric or no_agent):
-            return False
-        target_ev = prior[-1]
-        for e in evs:
-            target_ev["reported_by"] = list(dict.fromkeys(target_ev["reported_by"] + e["reported_by"]))
-            if target_ev["a2"] is None and e["a2"] is not None and (target_ev["a1"] or {}).get("id") != e["a2"]["id"]:
-                target_ev["a2"] = e["a2"]
-        target_ev.setdefault("mentions", []).append(evs[0]["trigger"])
-        return True
 
     def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
         lex = ctx.lex
@@ -170,7 +152,7 @@ class EventsStage(Stage):
         if framed:
             how.append(framed)
         subj = self._subject(v)
-        if self._passive(v):
+        if self._passive(v, ctx):
             a1_tok, a2_tok = by(v, {"by"}), patient(v)
         else:
             a1_tok = subj
@@ -189,6 +171,8 @@ class EventsStage(Stage):
                 a1_tok, a2_tok = self._subject(matrix), asked
         if framed and framed.startswith(("demand:", "appeal:")) and matrix is not None:
             a1_tok, a2_tok = self._subject(matrix), subj
+        if lemma in lex.perception:  # "police found two bodies": the finder only witnesses
+            a1_tok = None
         if rule.role == "a2":
             a1_tok, a2_tok = by(v, {"from", "by"}) or (by(a2_tok, {"from", "by"}) if a2_tok is not None
                                                               else None), subj
@@ -196,7 +180,7 @@ class EventsStage(Stage):
                 for o in objects(v):
                     a1_tok = by(o, {"from", "by"}) or a1_tok
         # an event noun as subject ("an air strike killed five") lends its type and its author
-        if subj is not None and not self._passive(v) and subj.pos_ == "NOUN":
+        if subj is not None and not self._passive(v, ctx) and subj.pos_ == "NOUN":
             srule = rule_of(subj, "N", ctx)
             if srule is not None and in_group(srule.cameo, "violence") and in_group(code, "fighting"):
                 rule, code, noun = srule, srule.cameo, subj
@@ -230,14 +214,18 @@ class EventsStage(Stage):
             a1 = adjacent(v, ctx)  # "after the SDF neutralized ISIS' holdout"
             if a2 is None:
                 a2 = actor(v.head, ctx)
-        if a2 is None and a2_tok is not None and (self._passive(v) or rule.role == "a2") and in_group(code, "violence"):
+        if a2 is None and a2_tok is not None and (self._passive(v, ctx) or rule.role == "a2") and in_group(code, "violence"):
             a2 = [raw(a2_tok)]  # "168 were killed": the victims, even unnamed
-        if a2 is None and rule.role == "a1" and not self._passive(v) and not (
+        elif a2 is None and a2_tok is not None and in_scope(code) and a2_tok.pos_ in ("NOUN", "PROPN", "NUM") and \
+                a2_tok.lemma_.lower() not in self.lex.instruments and a2_tok.dep_ != "xcomp":
+            a2 = [raw(a2_tok)]  # "shot dead a shopkeeper": the target, even unnamed
+        if a2 is None and rule.role == "a1" and not self._passive(v, ctx) and not (
                 in_group(code, "symmetric") and a1 and len(a1) > 1):
             a2 = participant(noun if noun is not None else v, a1, ctx, skip=a1_tok)
-        if a1 is None and a1_tok is not None and in_group(code, "protest") and not self._passive(v):
+        if a1 is None and a1_tok is not None and in_scope(code) and not self._passive(v):
             a1 = [raw(a1_tok)]  # "thousands marched": a crowd with no name
-        if a1 is None and a1_tok is None and not self._passive(v) and rule.role == "a1" and v.tag_ in FINITE:
+        if a1 is None and a1_tok is None and not self._passive(v, ctx) and rule.role == "a1" and v.tag_ in FINITE \
+                and lemma not in lex.perception:
             a1 = adjacent(v, ctx)  # a misparsed clause: the actor written right before the verb
         trig = noun if noun is not None else v
         rule_name = "+".join([rule.name] + [h for h in how if h])
@@ -250,8 +238,9 @@ class EventsStage(Stage):
         own = ctx.at.get(n.i)
         a1 = [ref(own)] if own is not None and own.label_ else None
         a1_tok = by(n, {"by", "from"})
-        if a1_tok is not None:
-            a1 = actor(a1_tok, ctx) or a1
+        if a1_tok is not None:  # "fire by an unknown party": the author, even unnamed
+            a1 = actor(a1_tok, ctx) or ([raw(a1_tok)] if in_scope(rule.cameo) and a1_tok.pos_ in ("NOUN", "PROPN")
+                                        else a1)
         poss = next((c for c in n.children if c.dep_ == "poss"), None)
         if poss is not None and not a1:
             a1 = actor(poss, ctx)
@@ -291,9 +280,9 @@ class EventsStage(Stage):
             a2 = participant(n, a1, ctx)
         if not a1:
             gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head if n.dep_ == "dobj" else None
-            if gov is not None and gov.pos_ == "VERB":
-                a1 = actor(self._subject(gov), ctx)
-        if not a1 and not a2:
+            if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() not in self.lex.perception:
+                a1 = actor(self._subject(gov), ctx)  # "launched an attack": not "observed explosions"
+        if not a1 and not a2 and not (in_scope(rule.cameo) and happening(n, ctx)):
             return None
         if not a1 and a2 and in_group(rule.cameo, "joint"):
             a1, a2 = a2, None
@@ -308,15 +297,16 @@ class EventsStage(Stage):
             pairs = [(x, y) for x in a1s for y in a2s]
         out = []
         for a1, a2 in pairs[:MAX_PAIRS]:
-            if a1 and a2 and a1["id"] == a2["id"]:
-                a2 = None
+            if a1 and a2 and a1["id"] == a2["id"] and (ActorKey.parse(a1["id"]).named or a1["text"] == a2["text"]):
+                a2 = None  # the same actor twice; 'two men shot a woman' are two parties of one kind
             i1 = ctx.info.get(a1["id"]) if a1 else None
             i2 = ctx.info.get(a2["id"]) if a2 else None
             if not (has_identity(i1) or has_identity(i2)):
-                # organised violence is worth recording even when only "gunmen" or "villagers" are named
-                unresolved = any(a and ActorKey.parse(a["id"]).kind == "raw" for a in (a1, a2))
-                if not ((in_group(code, "protest") or in_group(code, "violence")) and (i1 or i2 or unresolved)
-                        and trig.pos_ in ("VERB", "NOUN")):
+                # what ACLED records is worth recording even when only "gunmen" or "villagers", or
+                # nobody, are named: an act reported by a verb, or an event noun reported as happening
+                if not (in_scope(code) and (trig.pos_ == "VERB" or (trig.pos_ in ("NOUN", "PROPN") and (
+                        i1 or i2 or any(a and ActorKey.parse(a["id"]).kind == "raw" for a in (a1, a2))
+                        or happening(trig, ctx))))):
                     continue
             conf = 0.45 + 0.2 * bool(a1) + 0.15 * bool(a2) + 0.1 * (trig.pos_ == "VERB")
             conf -= 0.05 * sum(1 for a in (a1, a2) if a and str(a.get("method", "")).startswith(("pronoun", "agent+")))

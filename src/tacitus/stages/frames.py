@@ -80,6 +80,25 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
     return "asserted"
 
 
+def happening(n: Token, ctx: Context) -> bool:
+    """Whether an event noun with no named party reports a real event ('12 explosions were
+    observed', 'fighting erupted', 'killed in clashes') rather than a possibility or a topic ('fears
+    of clashes', 'a ban on protests', 'the war')."""
+    lex = ctx.lex
+    gov = n.head
+    if gov.lemma_.lower() in lex.irrealis or (gov.dep_ == "prep" and gov.head.lemma_.lower() in lex.irrealis):
+        return False
+    if n.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in lex.occurrence:
+        return True
+    if n.dep_ == "dobj" and gov.lemma_.lower() in lex.perception | lex.occurrence:
+        return True
+    if n.dep_ == "pobj" and gov.lower_ in ("in", "during", "amid", "after", "following", "from", "by"):
+        return True
+    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in n.children):
+        return gov.lemma_.lower() not in lex.irrealis
+    return n.dep_ == "ROOT"
+
+
 def reported_by(v: Token, ctx: Context) -> list[str]:
     """Who says so: the subject of the reporting verb the trigger's clause hangs on (a person by
     full name), and the object of 'according to' in the sentence."""

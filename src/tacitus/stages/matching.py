@@ -17,6 +17,8 @@ def is_place(tok: Token, ctx: Context) -> bool:
 
 
 def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
+    if "*" in want:
+        return any(c.dep_ == dep for c in tok.children)
     if dep == "prt":
         return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in want for c in tok.children)
     if dep == "prep":
@@ -26,6 +28,11 @@ def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
                    for c in tok.children)
     if dep == "xcomp":
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in want for c in tok.children)
+    if dep == "advcl":  # a purpose or manner clause: 'gathered to demand', 'gathered, chanting'
+        return any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in want for c in tok.children)
+    if dep == "acomp":  # a predicative complement: 'found dead', 'left wounded'
+        return any(c.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dep", "ccomp") and c.lower_ in want
+                   for c in tok.children)
     if dep == "subj":
         subj = next((c for c in tok.children if c.dep_ in SUBJ + ("agent",)), None)
         if subj is not None and subj.dep_ == "agent":
@@ -48,7 +55,7 @@ def rule(tok: Token, pos: str, ctx: Context) -> Rule | None:
     """The first rule of the token's lemma whose constraints all hold ('V' verbs, 'N' nouns)."""
     for r in ctx.lex.rules.get((pos, tok.lemma_.lower()), ()):
         if all(satisfied(tok, d, w, ctx) for d, w in r.constraints):
-            return r
+            return None if r.cameo == "-" else r  # '-': a sense of the word that is no event
     return None
 
 

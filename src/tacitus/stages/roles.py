@@ -123,18 +123,26 @@ def antecedent(pron: Token, ctx: Context) -> dict | None:
 def target(tok: Token, preps=TARGET_PREPS, ctx: Context | None = None) -> Token | None:
     """The one acted on: the object, or the object of 'against/on/at/with...' on the verb or on its
     object ('imposed sanctions on Iran'); an actor is preferred over a thing ('fired tear gas at the
-    crowd')."""
-    cands = [c for c in tok.children if c.dep_ == "dobj"]
-    holders = [tok] + cands
-    for h in holders:
+    crowd'), the direct object over a prepositional one, and never what it was done with ('fired
+    with small arms on the positions')."""
+    dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+    cands = [(c, True) for c in dobjs]
+    for h in [tok] + dobjs:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                cands += [g for g in c.children if g.dep_ == "pobj"]
-    if ctx is not None:
-        for c in cands:
-            if c.i in ctx.at or c.lower_ in PRONOUNS:
-                return c
-    return cands[0] if cands else None
+                cands += [(g, False) for g in c.children if g.dep_ == "pobj"]
+    if not cands:
+        return None
+    if ctx is None:
+        return cands[0][0]
+
+    def score(c: Token, direct: bool) -> int:
+        s = 3 if c.i in ctx.at or c.lower_ in PRONOUNS else 2 if one(c, ctx) else 0
+        if c.lemma_.lower() in ctx.lex.instruments or c.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            s -= 4  # what it was done with, or when ('on 1 May')
+        return s + direct
+
+    return max(enumerate(cands), key=lambda x: (score(*x[1]), -x[0]))[1][0]
 
 
 def participant(head: Token, a1: list | None, ctx: Context, skip: Token | None = None) -> list[dict] | None:

@@ -19,6 +19,20 @@ from .context import clause_tokens
 KINDS = ("killed", "injured", "arrested")
 
 
+def merge(counts: list) -> Tally:
+    """One toll from several reports of it (Counts or Tallies): the same figure once, different ones
+    as a range (low, best, high) with a note."""
+    bests = {c.best for c in counts if c.best is not None}
+    who = next((c.who for c in counts if c.who), None)
+    if len(bests) <= 1:
+        c = counts[0]
+        return Tally(low=c.low, best=c.best, high=c.high, who=who)
+    lows = [c.low for c in counts if c.low is not None]
+    highs = [c.high for c in counts if c.high is not None]
+    return Tally(low=min(lows + list(bests)), best=max(bests), high=max(highs + list(bests)), who=who,
+                 note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
+
+
 class TollsStage(Stage):
     name = "tacitus_tolls"
     reads = ("events", "counts")
@@ -60,22 +74,10 @@ class TollsStage(Stage):
         for eid, kinds in by_event.items():
             for kind, tolls in kinds.items():
                 if kind in KINDS:
-                    where.setdefault(eid, {})[kind] = self._merge(tolls)
-
-    @staticmethod
-    def _merge(tolls: list[Toll]) -> Tally:
-        """One toll from several reports of it: the same figure once, different ones as a range."""
-        counts = [t.count for t in tolls]
-        bests = {c.best for c in counts if c.best is not None}
-        who = next((c.who for c in counts if c.who), None)
-        if len(bests) <= 1:
-            c = counts[0]
-            return Tally(low=c.low, best=c.best, high=c.high, who=who)
-        lows = [c.low for c in counts if c.low is not None]
-        highs = [c.high for c in counts if c.high is not None]
-        return Tally(low=min(lows + list(bests)), best=max(bests), high=max(highs + list(bests)), who=who,
-                     note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
-
+                    where.setdefault(eid, {})[kind] = merge([t.count for t in tolls])
+            victims = [t.who for k in ("killed", "injured") for t in kinds.get(k, ()) if t.who is not None]
+            if victims:
+                where.setdefault(eid, {})["victims"] = tuple(victims)
 
 
 @Language.factory(TollsStage.name, requires=requires(TollsStage.reads), assigns=assigns(TollsStage.writes))

@@ -1,0 +1,88 @@
+"""What an incident's clauses say about how it happened, for ACLED's decision rules: the class of
+each mention (from its CAMEO code), cue words in its clause (lexicons/incident_cues.tsv: the means,
+a clash, an intervention, disorder, a mob ...) and what an unnamed target is (lexicons/targets.tsv:
+an armed position or a civilian one)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import read_tsv
+from ..nlp.layer_types import EventDraft
+from ..nlp.sents import tokens_of
+from ..ontology.acled import event_class
+from .context import clause_tokens
+
+PKG = "tacitus.lexicons"
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several",
+                "scores", "hundreds", "at", "least", "some", "about", "more", "than", "a", "dozen", "few"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for r in read_tsv(PKG, "incident_cues.tsv"):
+        words = tuple(r["cue"].lower().split())
+        out.setdefault(words[0], []).append((words, r["feature"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def targets() -> dict[str, str]:
+    return {r["lemma"]: r["class"] for r in read_tsv(PKG, "targets.tsv")}
+
+
+def _word(t: Token) -> tuple[str, str]:
+    return t.lemma_.lower(), t.lower_
+
+
+def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
+    """Features whose cue starts at one of the tokens (phrases may run past the set)."""
+    toks = tokens_of(doc)
+    cues = _cues()
+    out: set[str] = set()
+    for i in token_ids:
+        for w in _word(toks[i]):
+            for words, feature in cues.get(w, ()):
+                if len(words) == 1 or all(i + k < len(toks) and words[k] in _word(toks[i + k])
+                                          for k in range(1, len(words))):
+                    out.add(feature)
+    return out
+
+
+def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
+    """The tokens of a mention's clause: its trigger's clause and, for a verb, the verb's own."""
+    span = doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    out = clause_tokens(span.root)
+    if m.verb is not None:
+        verb = doc.char_span(m.verb.start, m.verb.end, alignment_mode="expand")
+        if verb is not None and verb.root.i != span.root.i:
+            out |= clause_tokens(verb.root)
+    return out
+
+
+def mention_class(m: EventDraft) -> tuple[str | None, str | None]:
+    return event_class(m.cameo)
+
+
+def target_class(words: str | None) -> str | None:
+    """'armed' or 'civilians' for the words naming an unnamed target or victims ('two soldiers',
+    'a village'), from their nouns, the last one that says; None when they say nothing."""
+    if not words:
+        return None
+    if all(w.replace(",", "").isdigit() or w in NUMBER_WORDS for w in words.lower().split()):
+        return "civilians"  # "killed three": people
+    table = targets()
+    found = None
+    toks = words.lower().replace("-", " ").split()
+    for i, w in enumerate(toks):
+        pair = f"{w} {toks[i + 1]}" if i + 1 < len(toks) else None
+        for cand in ((pair,) if pair else ()) + (w, w.rstrip("s"), w[:-2] if w.endswith("es") else w):
+            if cand in table:
+                found = table[cand]
+                break
+    return found

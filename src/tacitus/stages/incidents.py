@@ -1,0 +1,223 @@
+"""Incidents stage: the clause-level mentions (events layer) become incidents, one per real-world
+happening (merging.py), each typed by ACLED's decision rules (ontology/acled_rules.tsv), with its
+actors named as the datasets name them (naming.py), its own toll counted once, its place and date
+from its best-placed mention, and how it stands in the article: current or background, asserted,
+lead or incidental. Writes the incidents layer; assemble turns each into an Event record."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicons.actors import ActorDictionary, default_dictionary
+from ..lexicons.triggers import Lexicon, default_lexicon
+from ..nlp import layers
+from ..nlp.layer_types import ActorInfo, IncidentDraft, Member
+from ..ontology.acled import AcledRules, Decision, default_rules
+from ..records import ActorRef, LocationRef, Tally
+from .incident_features import cue_features, mention_clause
+from .merging import FALLBACKS, Group, Mention, group, mentions
+from .naming import Namer
+from .tolls import merge
+
+# how strongly a mention's class makes it the incident's principal (the clause that names the act)
+CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 5, "riot": 5, "demonstration": 4,
+              "looting": 3, "arrest": 3, "coercion": 2, "agreement": 2, "withdrawal": 2, "release": 1,
+              "mobilisation": 1, "claim": 0, "denial": 0}
+# which implied actor ACLED names when the text names none, by ACLED type and role
+IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
+              "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
+IMPLIED_A2 = {"Violence against civilians": "civilians"}
+BACKGROUND_DAYS = 30
+
+
+class IncidentsStage(layers.Stage):
+    name = "tacitus_incidents"
+    reads = ("meta", "events", "event_context", "event_tolls", "actor_info", "focus_country", "token.dep")
+    writes = ("incidents",)
+
+    def __init__(self, lexicon: Lexicon, dictionary: ActorDictionary, rules: AcledRules):
+        layers.register()
+        self.lex = lexicon
+        self.rules = rules
+        self.namer = Namer(dictionary)
+
+    def run(self, doc: Doc) -> Doc:
+        ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
+                      layers.get(doc, "event_tolls") or {})
+        groups = group(ms, self.lex)
+        meta = layers.get(doc, "meta")
+        info = layers.get(doc, "actor_info") or {}
+        focus = layers.get(doc, "focus_country")
+        published = _day(meta.published if meta else None)
+        drafts = [self._incident(doc, g, info, focus, published) for g in groups]
+        ids = [d.id for d in drafts]
+        drafts = [dataclasses.replace(d, links=tuple((ids[i], kind) for i, kind in g.links))
+                  for d, g in zip(drafts, groups, strict=True)]
+        layers.put(doc, "incidents", drafts)
+        return doc
+
+    # ------------------------------------------------------------------ one incident
+    def _incident(self, doc: Doc, g: Group, info: dict[str, ActorInfo], focus: str | None,
+                  published: dt.date | None) -> IncidentDraft:
+        members = [m for m, _ in g.members]
+        principal = max(members, key=lambda m: (CLASS_RANK.get(m.cls, -1) + (0.5 if m.means else 0),
+                                                bool(m.draft.a1) + 0.5 * bool(m.draft.a2), -m.token.i))
+        location = _best_place(principal, members)
+        date = principal.where.date
+        if date is None or str(date.method or "").startswith(FALLBACKS):
+            date = next((m.where.date for m in members if m.where.date is not None
+                         and not str(m.where.date.method or "").startswith(FALLBACKS)), date)
+        iso3 = (location.country if location is not None and location.precision != "continent" else None) or focus
+        tolls = {k: _tally([getattr(m.tolls, k) for m in members]) for k in ("killed", "injured", "arrested")}
+        a1, a2 = self._roles(g, principal, info, iso3)
+        classes = g.classes
+        features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in members))
+        features |= {m.means for m in members if m.means}
+        if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
+            features.add("lethal")
+        if a2 is None or (a2.name is None and a2.acled_inter is None):
+            a2 = self._victims(members, info, iso3) or a2
+        decision = self.rules.decide(classes, features, self.namer.role_class(a1, target=False),
+                                     self.namer.role_class(a2, target=True)) if classes else None
+        if decision is not None:
+            if decision.swapped:
+                a1, a2 = a2, a1
+            a1, a2 = self._implied(decision, a1, a2, iso3, principal)
+        if a2 is not None and a2.name is None and a2.acled_inter is None:
+            a2 = None  # words for a target that say nothing of who it is ('the town hall')
+        modality = principal.draft.modality
+        if modality != "asserted" and any(m.draft.modality == "asserted" and m.cls for m in members):
+            modality = "asserted"
+        reported = tuple(dict.fromkeys(x for m in members for x in m.draft.reported_by))
+        current = _current(date, published)
+        return IncidentDraft(
+            id=principal.draft.id, principal=principal.draft.id,
+            members=tuple(Member(m.draft.id, how) for m, how in g.members),
+            acled=decision.acled if decision else None, acled_sub=decision.acled_sub if decision else None,
+            acled_rule=decision.rule if decision else None, actor1=a1, actor2=a2, location=location, date=date,
+            killed=tolls["killed"], injured=tolls["injured"], arrested=tolls["arrested"], modality=modality,
+            reported_by=reported, confidence=max(m.draft.confidence for m in members), current=current,
+            salience=_salience(members, current))
+
+    def _roles(self, g: Group, principal: Mention, info: dict[str, ActorInfo], iso3: str | None
+               ) -> tuple[ActorRef | None, ActorRef | None]:
+        """actor1 and actor2: the principal's, or the first that says who they are among the other
+        mentions; a claimant of responsibility is the perpetrator when the text names no other."""
+        ordered = [principal] + [m for m, how in g.members if m is not principal and how != "claim"]
+        a1 = _first([self.namer.ref(m.draft.a1, info, iso3, target=False) for m in ordered if m.draft.a1])
+        claimant = next((m.draft.a1 for m, how in g.members if how == "claim" and m.draft.a1 is not None), None)
+        if claimant is not None and (a1 is None or a1.acled_inter in (None, 7) or
+                                     (a1.name or "").startswith("Unidentified")):
+            a1 = dataclasses.replace(self.namer.ref(claimant, info, iso3, target=False),
+                                     method=f"claimed_responsibility:{claimant.method}")
+        a2 = _first([self._target(m, info, iso3) for m in ordered
+                     if m.draft.a2 and (a1 is None or m.draft.a2.text != a1.text)])
+        if a1 is not None and a2 is not None and a1.name and a1.name == a2.name and a1.text == a2.text:
+            a2 = None
+        return a1, a2
+
+    def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
+        """A mention's actor2; unnamed people harmed by a verb that harms people ('shot dead a
+        laborer', 'kidnapped a trader') are civilians."""
+        ref = self.namer.ref(m.draft.a2, info, iso3, target=True)
+        if ref.name is None and ref.acled_inter is None and m.token.lemma_.lower() in self.lex.harms_people:
+            ref = self.namer.as_implied(ref, "civilians", iso3)
+        return ref
+
+    def _victims(self, members: list[Mention], info: dict[str, ActorInfo], iso3: str | None) -> ActorRef | None:
+        """The counted dead or wounded as actor2 when the clauses name no target ('killing two
+        civilians', 'four soldiers were wounded')."""
+        for m in members:
+            for v in m.tolls.victims:
+                ref = self.namer.ref(dataclasses.replace(v, method=f"victims:{v.method}"), info, iso3, target=True)
+                if ref.name or ref.acled_inter is not None:
+                    return ref
+        return None
+
+    def _implied(self, decision: Decision, a1: ActorRef | None, a2: ActorRef | None, iso3: str | None,
+                 principal: Mention) -> tuple[ActorRef | None, ActorRef | None]:
+        """ACLED always names actor1 ('Unidentified Armed Group (Mali)', 'Protesters (Chile)') and the
+        civilians a violence against civilians is against; loosely named actors ('two men', 'about
+        80 vendors') take those names too."""
+        trig = principal.draft.trigger
+        if a1 is not None and a1.acled_inter in (None, 7) and decision.acled in IMPLIED_A1:
+            a1 = self.namer.as_implied(a1, IMPLIED_A1[decision.acled], iso3)
+        if a2 is not None and a2.acled_inter is None and decision.acled in IMPLIED_A2:
+            a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)
+        if a1 is None and decision.acled in IMPLIED_A1:
+            a1 = self.namer.implied(IMPLIED_A1[decision.acled], iso3, trig.text, trig.start, trig.end,
+                                    f"implied:{decision.rule}")
+        if a2 is None and decision.acled in IMPLIED_A2:
+            a2 = self.namer.implied(IMPLIED_A2[decision.acled], iso3, trig.text, trig.start, trig.end,
+                                    f"implied:{decision.rule}")
+        return a1, a2
+
+
+def _first(refs: list[ActorRef]) -> ActorRef | None:
+    """The first actor the text says who it is, else the first named at all."""
+    return next((r for r in refs if r.name or r.acled_inter is not None), refs[0] if refs else None)
+
+
+def _tally(found: list[Tally | None]) -> Tally | None:
+    tallies = [t for t in found if t is not None]
+    return merge(tallies) if tallies else None
+
+
+def _best_place(principal: Mention, members: list[Mention]) -> LocationRef | None:
+    """The principal's place, unless it is a fallback and another mention has one of its own."""
+    loc = principal.where.location
+    if loc is not None and not str(loc.method or "").startswith(FALLBACKS):
+        return loc
+    own = [m.where.location for m in members if m.where.location is not None
+           and not str(m.where.location.method or "").startswith(FALLBACKS)]
+    return own[0] if own else loc
+
+
+def _day(s: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(s)[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _period_end(s: str | None) -> dt.date | None:
+    """The last day of a date string of any precision ('2017', '2017-06', '2017-06-03')."""
+    if not s:
+        return None
+    try:
+        if len(s) == 4:
+            return dt.date(int(s), 12, 31)
+        if len(s) == 7:
+            y, m = int(s[:4]), int(s[5:7])
+            return dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _current(date, published: dt.date | None) -> bool:
+    """In the reporting period: its own date ends no more than a month before publication."""
+    if date is None or published is None or str(date.method or "").startswith(FALLBACKS):
+        return True
+    end = _period_end(date.end or date.start)
+    return end is None or end >= published - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+def _salience(members: list[Mention], current: bool) -> str:
+    """lead: told in the article's first paragraph or first two sentences; incidental: background;
+    body: the rest."""
+    if not current:
+        return "incidental"
+    if any(m.para == 0 or m.sent <= 1 for m in members):
+        return "lead"
+    return "body"
+
+
+@Language.factory(IncidentsStage.name, requires=layers.requires(IncidentsStage.reads),
+                  assigns=layers.assigns(IncidentsStage.writes), default_config={"lexicons": []})
+def make_incidents(nlp: Language, name: str, lexicons: list[str]) -> IncidentsStage:
+    return IncidentsStage(default_lexicon(tuple(lexicons)), default_dictionary(tuple(lexicons)), default_rules())

@@ -1,0 +1,220 @@
+"""Mentions to incidents: which clause-level codings report the same happening. A mention joins an
+earlier incident when the text ties them, as a coder reading the article would:
+
+- consequence: in the same sentence, a clause that reports what the incident did ('..., killing
+  four'; 'four soldiers were killed') or that depends on its clause;
+- anaphora: a definite event noun that refers back ('the attack', 'the blast', 'the fighting');
+- claim: 'X claimed responsibility for the attack' (X becomes the incident's perpetrator);
+- same participants, place and date: a mention of the same kind of happening, close by in the
+  text, with no named actor, place or date that contradicts the incident's.
+
+A reaction ('condemned the bombing') or a denial stays an event of its own, linked to the incident.
+Everything else starts an incident of its own."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..geo.distance import km
+from ..lexicons.triggers import Lexicon
+from ..nlp.layer_types import ActorKey, EventContext, EventDraft, EventTolls
+from ..nlp.sents import text_of, tokens_of
+from .incident_features import mention_class
+
+# classes of happening that can be one incident (a demonstration the police break up with force)
+FAMILIES = ({"violence", "abduction", "sexual", "territory", "looting", "coercion"},
+            {"demonstration", "riot", "coercion", "arrest", "violence", "looting"})
+DEPENDENT = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
+NEAR_KM = 30.0
+SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
+FALLBACKS = ("article_focus", "publication_date")
+
+
+@dataclass
+class Mention:
+    draft: EventDraft
+    cls: str | None
+    means: str | None
+    token: Token
+    verb: Token | None
+    sent: int
+    para: int
+    where: EventContext
+    tolls: EventTolls
+
+
+@dataclass
+class Group:
+    members: list[tuple[Mention, str | None]]
+    links: list[tuple[int, str]] = field(default_factory=list)   # (index of another group, kind)
+
+    @property
+    def classes(self) -> set[str]:
+        return {m.cls for m, _ in self.members if m.cls}
+
+    @property
+    def last(self) -> Mention:
+        return self.members[-1][0]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext],
+             tolls: dict[str, EventTolls]) -> list[Mention]:
+    toks = tokens_of(doc)
+    sents = [s.start for s in doc.sents]
+    paras = _paragraph_starts(text_of(doc))
+    out = []
+    for d in drafts:
+        span = doc.char_span(d.trigger.start, d.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        verb = doc.char_span(d.verb.start, d.verb.end, alignment_mode="expand") if d.verb else None
+        cls, means = mention_class(d)
+        t = toks[span.root.i]
+        out.append(Mention(d, cls, means, t, toks[verb.root.i] if verb is not None else None,
+                           bisect.bisect_right(sents, t.i) - 1, bisect.bisect_right(paras, d.trigger.start) - 1,
+                           context.get(d.id) or EventContext(), tolls.get(d.id) or EventTolls()))
+    return out
+
+
+def _family(a: set[str], b: set[str]) -> bool:
+    return any(a & f and b & f for f in FAMILIES)
+
+
+def _definite(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in
+                                               ("the", "that", "this", "these", "those", "its", "their")
+                                               for c in t.children)
+
+
+def _named(m: Mention) -> set[str]:
+    """The specific parties a mention names (groups, people, countries): generic ones ('soldiers',
+    'a woman') never contradict an incident."""
+    out = set()
+    for r in (m.draft.a1, m.draft.a2):
+        if r is not None and (ActorKey.parse(r.key).named or ActorKey.parse(r.key).kind == "country"):
+            out.add(r.key)
+    return out
+
+
+def _place_ok(a: EventContext, b: EventContext) -> bool:
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.lat is None or lb.lat is None:
+        return True
+    if any(str(x.method or "").startswith(FALLBACKS) for x in (la, lb)):
+        return True
+    if la.geonameid is not None and la.geonameid == lb.geonameid:
+        return True
+    if la.precision in ("country", "region", "continent") or lb.precision in ("country", "region", "continent"):
+        return la.country == lb.country or not la.country or not lb.country
+    return km(la.lat, la.lon, lb.lat, lb.lon) <= NEAR_KM
+
+
+def _date_ok(a: EventContext, b: EventContext) -> bool:
+    da, db = a.date, b.date
+    if da is None or db is None or any(str(x.method or "").startswith(FALLBACKS) for x in (da, db)):
+        return True
+    n = min(len(da.start or ""), len(db.start or ""))
+    return (da.start or "")[:n] == (db.start or "")[:n]
+
+
+def _fits(m: Mention, g: Group) -> bool:
+    """No named actor, place or date of the mention contradicts the incident's."""
+    if not _family({m.cls}, g.classes):
+        return False
+    mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
+    if mine and theirs and not mine & theirs:
+        return False
+    return all(_place_ok(m.where, x.where) and _date_ok(m.where, x.where) for x, _ in g.members)
+
+
+def _depends(m: Mention, g: Group) -> bool:
+    """The mention's clause hangs on one of the incident's in the same sentence."""
+    heads = {x.token.i for x, _ in g.members if x.sent == m.sent} | {
+        x.verb.i for x, _ in g.members if x.sent == m.sent and x.verb is not None}
+    if not heads:
+        return False
+    t = m.verb or m.token
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ not in DEPENDENT:
+            return False
+        t = t.head
+        if t.i in heads:
+            return True
+    return False
+
+
+def _refers(m: Mention, groups: list[Group], lex: Lexicon) -> int | None:
+    """The incident an event noun in the mention's object refers to ('condemned the attack')."""
+    for t in m.token.subtree:
+        if t.i == m.token.i or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in lex.event_anaphors or (("N", lemma) in lex.rules and _definite(t)):
+            return _last(groups, lambda g: bool(g.classes & FAMILIES[0] or g.classes & FAMILIES[1]), before=m)
+    return None
+
+
+def _last(groups: list[Group], ok, before: Mention) -> int | None:
+    for i in range(len(groups) - 1, -1, -1):
+        if ok(groups[i]) and groups[i].members[0][0].token.i < before.token.i:
+            return i
+    return None
+
+
+def group(ms: list[Mention], lex: Lexicon) -> list[Group]:
+    """Mentions (in text order) grouped into incidents, with links between them."""
+    groups: list[Group] = []
+    for m in ms:
+        target, how = _attach(m, groups, lex)
+        if how in ("reaction_to", "denial_of"):
+            groups.append(Group([(m, None)], links=[(target, how)]))
+        elif target is not None:
+            groups[target].members.append((m, how))
+        else:
+            groups.append(Group([(m, None)]))
+    return groups
+
+
+def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, str | None]:
+    if m.cls == "claim":
+        i = _refers(m, groups, lex)
+        if i is None:
+            i = _last(groups, lambda g: bool(g.classes & FAMILIES[0]), before=m)
+        return (i, "claim") if i is not None else (None, None)
+    if m.cls in (None, "denial"):
+        i = _refers(m, groups, lex)
+        if i is not None:
+            return i, "denial_of" if m.cls == "denial" else "reaction_to"
+        return _same_statement(m, groups), "anaphora"
+    candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
+    for i in reversed(candidates):
+        if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1):
+            return i, "consequence"
+    if _definite(m.token) and candidates:
+        return candidates[-1], "anaphora"
+    for i in reversed(candidates):
+        g = groups[i]
+        if m.sent - g.last.sent <= SENTENCE_GAP and (m.para == g.last.para or m.sent - g.last.sent <= 1):
+            return i, "same participants, place and date"
+    return None, None
+
+
+def _same_statement(m: Mention, groups: list[Group]) -> int | None:
+    """A non-violent mention folded into an earlier one of the same code ('the talks')."""
+    if not _definite(m.token):
+        return None
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if any(x.draft.cameo[:2] == m.draft.cameo[:2] for x, _ in g.members) and not g.classes:
+            return i
+    return None
