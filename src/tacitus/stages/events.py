@@ -259,6 +259,8 @@ class EventsStage(Stage):
         if a2 is None:
             a2 = actor(target(n, TARGET_PREPS - {"to"}, ctx), ctx)
         for c in n.children:  # "a deal brokered with tribal elders that allowed jihadis to leave"
+            if c.dep_ == "acl" and not a1 and any(g.dep_ == "agent" for g in c.children):
+                a1 = actor(by(c, {"by"}), ctx)  # "shells fired by LNA forces fell on X"
             if c.dep_ in ("acl", "relcl") and (not a1 or not a2):
                 other = actor(target(c, {"with", "against", "on", "by"}), ctx)
                 if not other:

@@ -24,7 +24,7 @@ from .naming import Namer
 from .tolls import merge
 
 # how strongly a mention's class makes it the incident's principal (the clause that names the act)
-CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 5, "riot": 5, "demonstration": 4,
+CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot": 5, "demonstration": 4,
               "looting": 3, "arrest": 3, "coercion": 2, "agreement": 2, "withdrawal": 2, "release": 1,
               "mobilisation": 1, "claim": 0, "denial": 0}
 # which implied actor ACLED names when the text names none, by ACLED type and role

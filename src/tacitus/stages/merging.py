@@ -32,6 +32,7 @@ DEPENDENT = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "pcomp", "pobj",
 NEAR_KM = 30.0
 SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
 FALLBACKS = ("article_focus", "publication_date")
+RESTATED = {"territory", "demonstration", "riot"}  # told again later in an article ('have taken full control')
 
 
 @dataclass
@@ -94,11 +95,11 @@ def _definite(t: Token) -> bool:
                                                for c in t.children)
 
 
-def _named(m: Mention) -> set[str]:
+def _named(m: Mention, roles: tuple[str, ...] = ("a1", "a2")) -> set[str]:
     """The specific parties a mention names (groups, people, countries): generic ones ('soldiers',
     'a woman') never contradict an incident."""
     out = set()
-    for r in (m.draft.a1, m.draft.a2):
+    for r in (getattr(m.draft, k) for k in roles):
         if r is not None and (ActorKey.parse(r.key).named or ActorKey.parse(r.key).kind == "country"):
             out.add(r.key)
     return out
@@ -132,6 +133,9 @@ def _fits(m: Mention, g: Group) -> bool:
     mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
     if mine and theirs and not mine & theirs:
         return False
+    m1, g1 = _named(m, ("a1",)), set().union(*(_named(x, ("a1",)) for x, _ in g.members))
+    if m1 and g1 and not m1 & g1 and not (m.cls == "violence" and m1 & (theirs - g1)):
+        return False  # 'captured by IS' is not 'captured by the SDF' (in a clash the sides may swap)
     return all(_place_ok(m.where, x.where) and _date_ok(m.where, x.where) for x, _ in g.members)
 
 
@@ -195,6 +199,9 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
         i = _refers(m, groups, lex)
         if i is not None:
             return i, "denial_of" if m.cls == "denial" else "reaction_to"
+        for i in range(len(groups) - 1, -1, -1):  # 'a deal brokered with elders that allowed ...'
+            if groups[i].classes and _depends(m, groups[i]):
+                return i, "consequence"
         return _same_statement(m, groups), "anaphora"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
     for i in reversed(candidates):
@@ -206,7 +213,22 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
         g = groups[i]
         if m.sent - g.last.sent <= SENTENCE_GAP and (m.para == g.last.para or m.sent - g.last.sent <= 1):
             return i, "same participants, place and date"
+        if m.cls in RESTATED and m.cls in g.classes and _same_place_and_day(m, g):  # one kind, place, day
+            return i, "same participants, place and date"
     return None, None
+
+
+def _same_place_and_day(m: Mention, g: Group) -> bool:
+    """The mention and the incident both say where (the same place) and neither says a different day."""
+    loc = m.where.location
+    if loc is None or loc.lat is None or str(loc.method or "").startswith(FALLBACKS) or loc.precision != "city":
+        return False
+    for x, _ in g.members:
+        other = x.where.location
+        if other is not None and other.lat is not None and not str(other.method or "").startswith(FALLBACKS) \
+                and _place_ok(m.where, x.where) and _date_ok(m.where, x.where):
+            return True
+    return False
 
 
 def _same_statement(m: Mention, groups: list[Group]) -> int | None:

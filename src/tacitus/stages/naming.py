@@ -69,8 +69,8 @@ class Namer:
         """The ActorRef of a role filler, with ACLED and UCDP names, in the incident's country."""
         key = ActorKey.parse(filler.key)
         i = info.get(filler.key)
-        if key.kind == "raw" or i is None:
-            return self._raw(filler, iso3, target)
+        if key.kind == "raw" or i is None or (key.kind == "force" and key.agent == "group"):
+            return self._raw(filler, iso3, target)  # 'the group' says nothing of who it is
         country, name, acled_name, cameo = i.country, i.name, i.acled_name, i.cameo
         generic = key.kind == "force" and key.agent is not None and (
             i.country is None or "agent+article_country" in str(filler.method or ""))
