@@ -120,7 +120,7 @@ class EventsStage(Stage):
             return tok.i, [ev]
         return None
 
-    def _verb_event(self, v: Token, ctx: dict, consumed: set[int]) -> list[dict] | None:
+    def _verb_event(self, v: Token, ctx: Context, consumed: set[int]) -> list[dict] | None:
         lex = ctx.lex
         lemma = v.lemma_.lower()
         rule = rule_of(v, "V", ctx) or obligation(v, ctx)
@@ -231,9 +231,9 @@ class EventsStage(Stage):
         rule_name = "+".join([rule.name] + [h for h in how if h])
         return self._pairs(trig, v, matrix, code, rule_name, a1, a2, ctx)
 
-    def _noun_event(self, n: Token, ctx: dict) -> list[dict] | None:
+    def _noun_event(self, n: Token, ctx: Context) -> list[dict] | None:
         rule = rule_of(n, "N", ctx)
-        if rule is None:
+        if rule is None or n.dep_ == "attr":  # "the idea is an attack on us": a characterisation
             return None
         own = ctx.at.get(n.i)
         a1 = [ref(own)] if own is not None and own.label_ else None

@@ -92,8 +92,9 @@ def happening(n: Token, ctx: Context) -> bool:
         return True
     if n.dep_ == "dobj" and gov.lemma_.lower() in lex.perception | lex.occurrence:
         return True
-    if n.dep_ == "pobj" and gov.lower_ in ("in", "during", "amid", "after", "following", "from", "by"):
-        return True
+    if n.dep_ == "pobj" and gov.lower_ in ("in", "during", "amid", "from", "by"):  # "killed in clashes"
+        verb = gov.head.lemma_.lower()
+        return verb in lex.reports_violence or verb in lex.harms_people
     if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in n.children):
         return gov.lemma_.lower() not in lex.irrealis
     return n.dep_ == "ROOT"

@@ -39,16 +39,25 @@ def _word(t: Token) -> tuple[str, str]:
 
 
 def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
-    """Features whose cue starts at one of the tokens (phrases may run past the set)."""
+    """Features whose cue starts at one of the tokens (phrases may run past the set); a longer cue
+    hides the shorter ones inside it ('heavy machine gun' is not a 'machine gun' cue)."""
     toks = tokens_of(doc)
     cues = _cues()
-    out: set[str] = set()
+    found: list[tuple[int, int, str]] = []  # (start, length, feature)
     for i in token_ids:
         for w in _word(toks[i]):
             for words, feature in cues.get(w, ()):
                 if len(words) == 1 or all(i + k < len(toks) and words[k] in _word(toks[i + k])
                                           for k in range(1, len(words))):
-                    out.add(feature)
+                    found.append((i, len(words), feature))
+    covered: set[int] = set()
+    out: set[str] = set()
+    for start, n, feature in sorted(found, key=lambda x: -x[1]):
+        span = set(range(start, start + n))
+        if n == 1 and start in covered:
+            continue
+        covered |= span
+        out.add(feature)
     return out
 
 

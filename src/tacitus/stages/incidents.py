@@ -76,7 +76,7 @@ class IncidentsStage(layers.Stage):
         a1, a2 = self._roles(g, principal, info, iso3)
         classes = g.classes
         features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in members))
-        features |= {m.means for m in members if m.means}
+        features |= {m.means for m in members if m.means} | {f"class:{c}" for c in classes}
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
         if a2 is None or (a2.name is None and a2.acled_inter is None):
