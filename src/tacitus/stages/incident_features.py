@@ -67,6 +67,15 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     if span is None:
         return set()
     out = clause_tokens(span.root)
+    if span.root.pos_ in ("NOUN", "PROPN"):  # what modifies the event noun ('explosions involving ...')
+        out |= {x.i for x in span.root.subtree}
+    t = span.root
+    for _ in range(6):  # an event noun: also the clause of the verb it hangs on ('observed 5 explosions ...')
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    if t.pos_ in ("VERB", "AUX") and t.i != span.root.i:
+        out |= clause_tokens(t)
     if m.verb is not None:
         verb = doc.char_span(m.verb.start, m.verb.end, alignment_mode="expand")
         if verb is not None and verb.root.i != span.root.i:
