@@ -30,6 +30,7 @@ FAMILIES = ({"violence", "abduction", "sexual", "territory", "looting", "coercio
             {"demonstration", "riot", "coercion", "arrest", "violence", "looting"})
 DEPENDENT = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
 NEAR_KM = 30.0
+CAUSE = {"after", "following", "because", "since", "over", "against", "for", "amid", "despite"}
 SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
 FALLBACKS = ("article_focus", "publication_date")
 RESTATED = {"territory", "demonstration", "riot"}  # told again later in an article ('have taken full control')
@@ -139,6 +140,21 @@ def _fits(m: Mention, g: Group) -> bool:
     return all(_place_ok(m.where, x.where) and _date_ok(m.where, x.where) for x, _ in g.members)
 
 
+def embedded(t: Token) -> bool:
+    """Whether a clause only reports a claim, a grievance or a cause ('demanding that ...',
+    'complaining that the lockdown kills ...', 'after the killing of ...'): what it says is not what
+    the sentence's incident did."""
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "ccomp" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children)):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in CAUSE:
+            return True
+        t = t.head
+    return False
+
+
 def _depends(m: Mention, g: Group) -> bool:
     """The mention's clause hangs on one of the incident's in the same sentence."""
     heads = {x.token.i for x, _ in g.members if x.sent == m.sent} | {
@@ -149,7 +165,9 @@ def _depends(m: Mention, g: Group) -> bool:
     for _ in range(4):
         if t.head.i == t.i:
             return False
-        if t.dep_ not in DEPENDENT:
+        if t.dep_ not in DEPENDENT or t.dep_ == "ccomp" or (t.dep_ == "pobj" and t.head.lower_ in CAUSE):
+            return False
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children):
             return False
         t = t.head
         if t.i in heads:
@@ -204,8 +222,11 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
                 return i, "consequence"
         return _same_statement(m, groups), "anaphora"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
+    if embedded(m.verb or m.token):  # a claim, grievance or cause joins nothing but by reference
+        return (candidates[-1], "anaphora") if _definite(m.token) and candidates else (None, None)
     for i in reversed(candidates):
-        if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1):
+        if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1
+                                       and not embedded(m.verb or m.token)):
             return i, "consequence"
     if _definite(m.token) and candidates:
         return candidates[-1], "anaphora"
