@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, events_of
 
+from conftest import SHARED, events_of
 from tacitus.records import to_jsonable
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes"
