@@ -92,6 +92,7 @@ class GeocodeStage(Stage):
             gap = text[spans[i].end_char:spans[i + 1].start_char].strip()
             if CONTAINER_GAP.match(gap):
                 mentions[i].container = i + 1
+                mentions[i].bracketed = gap.endswith("(")
             elif gap in ("'s", "’s"):  # 'Kirkuk's Hawija district': X holds Y
                 mentions[i + 1].container = i
         out = []

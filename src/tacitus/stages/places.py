@@ -234,7 +234,8 @@ class PlacesStage(Stage):
         if seg.label_ == "PERSON":
             if is_person(doc, seg, surnames, self.w):
                 return False
-        elif all(i in blocked for i in range(seg.start, seg.end)) or len(seg) > 2:
+        elif all(i in blocked for i in range(seg.start, seg.end)) or (len(seg) > 2 and not (
+                self._locative(doc, seg.start) or chained)):
             return False
         text = seg.text
         return ((self._locative(doc, seg.start) or chained) and self._known(text, strong=True)) or (

@@ -43,6 +43,7 @@ class Mention:
     dateline: bool = False
     container: int | None = None   # index of the mention that names the area holding this one
     more: list[Candidate] = field(default_factory=list)  # the namesakes left out of `candidates`
+    bracketed: bool = False        # the area is written in brackets after it: 'Marabo (Irumu, Ituri)'
 
 
 def holds(area: Candidate, c: Candidate) -> bool:
@@ -52,8 +53,8 @@ def holds(area: Candidate, c: Candidate) -> bool:
     if area.kind == "country":
         return c.kind != "country"
     if area.kind == "admin1":
-        return c.kind not in ("country", "admin1") and (c.admin1 == area.admin1 or km(area.lat, area.lon, c.lat,
-                                                                                      c.lon) < 300)
+        return c.kind not in ("country", "admin1") and (c.admin1 == area.admin1 or (
+            c.admin1 is None and km(area.lat, area.lon, c.lat, c.lon) < 300))
     if area.kind in POINTS:
         return c.kind in POINTS and km(area.lat, area.lon, c.lat, c.lon) < NEAR_KM
     return False
@@ -133,6 +134,11 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
     for i, m in enumerate(ms):
         if m.container is not None:
             held_by.setdefault(m.container, []).append(i)
+            areas = ms[m.container].candidates[:5]
+            inside = [x for x in m.more if any(holds(a, x) for a in areas)]
+            if inside:  # a namesake left out for its size, but in the area the text names
+                m.candidates = m.candidates + inside
+                m.more = [x for x in m.more if x not in inside]
     bases = []
     for m in ms:
         namesake = namesake_cities(m)
@@ -159,8 +165,8 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         area = chosen[m.container] if m.container is not None else None
         if weak(c, steps):
             out.append((None, share, ["weak"]))
-        elif area is not None and area.kind in ("country", "admin1") and RANK[c.kind] < RANK[area.kind] \
-                and not holds(area, c):
+        elif area is not None and not holds(area, c) and (RANK[c.kind] < RANK[area.kind] or (
+                m.bracketed and area.country != c.country)):
             # 'Paris, France' must be in France; 'Jones County, Texas' with no such county there stays unresolved
             inside = [k for k, x in enumerate(m.candidates) if holds(area, x)]
             extra = [x for x in m.more if holds(area, x)]

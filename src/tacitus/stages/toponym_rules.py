@@ -110,14 +110,20 @@ def widen(doc: Doc, s: int, e: int, particles: frozenset[str], known: Callable[[
     while e + 1 < len(doc) and _joined(doc, e) and joins(doc[e + 1], doc[s:e + 2]):
         e += 2
     if e + 1 < len(doc) and doc[e].lower_ in particles and doc[e].text.islower():
-        if e + 2 < len(doc) and _joined(doc, e + 1) and doc[e + 2].text[:1].isupper():
+        j = e
+        while j < len(doc) - 1 and j - e < 3 and doc[j].lower_ in particles and doc[j].text.islower():
+            j += 1
+        if j == e + 1 and j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].text[:1].isupper():
             e += 3  # 'ez-Zor', 'al-Ain'
-        elif doc[e + 1].text[:1].isupper() and doc[e + 1].pos_ == "PROPN" and known(doc[s:e + 2].text):
-            e += 2  # 'Rio de Janeiro'
-    if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text) \
-            and not known(doc[e:e + 1].text):
-        e += 1
-    if s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and known(doc[s - 1:e].text) \
-            and not known(doc[s - 1:s].text):
+        elif doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            k = j + 1
+            while k < len(doc) and k - j < 2 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            e = next((x for x in range(k, j, -1) if known(doc[s:x].text)), e)  # 'Chilpancingo de los Bravo'
+    if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+        e += 1  # 'Baja' + 'California'
+        if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+            e += 1  # + 'Sur'
+    if s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and known(doc[s - 1:e].text):
         s -= 1
     return s, e
