@@ -10,6 +10,8 @@ Location cascade (LocationRef.method says which step fired):
              incident's country (the countries its sentence names, e.g. through its actors)
   article_focus  the article's most mentioned specific place, on the same condition
   country    the incident's country itself, when the text names nothing else
+An incident placed only in a country or province this way is refined to the place inside it that the
+article names most ('+refined': a headline's 'in Myanmar' and the body's village).
 Unresolved places (no coordinates) are never the event's place. Date cascade: the temporal
 expression in the trigger's clause -> the closest one in the sentence -> the last one earlier in
 the paragraph -> the publication date (start = end = the publication date, precision 'week': the
@@ -114,6 +116,7 @@ class ContextStage(Stage):
             in_para = [p for p in places if p.tokens[0] < sent.start and bisect.bisect_right(paras, p.place.start) == para]
             loc = self._where(doc, t, clause, sent, places, e) or self._beyond(in_para, places, line_place, focus,
                                                                                country)
+            loc = self._refine(loc, places, t.idx)
             where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published))
         layers.put(doc, "event_context", where)
         return doc
@@ -163,6 +166,20 @@ class ContextStage(Stage):
             return LocationRef(text=None, name=None, country=country, admin1=None, lat=None, lon=None, geonameid=None,
                                precision="country", start=None, end=None, method="country")
         return None
+
+    def _refine(self, loc: LocationRef | None, places: list[ResolvedPlace], at: int) -> LocationRef | None:
+        """An incident placed only in a country or a province ('clashes in Myanmar's Sagaing region')
+        whose article names places inside it ('Malae Thar village'): the place inside that the
+        article names most, nearest the trigger on ties."""
+        if loc is None or loc.precision not in ("country", "admin1", "region") or not loc.country:
+            return loc
+        inside = [p for p in places if p.place.country == loc.country and SPECIFIC.get(p.place.precision, 9) <
+                  SPECIFIC.get(loc.precision, 9) and (loc.precision != "admin1" or p.place.admin1 == loc.admin1)]
+        if not inside:
+            return loc
+        n = Counter(p.place.name for p in inside)
+        best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
+        return self._loc(best.place, f"{loc.method}+refined")
 
     @staticmethod
     def _how(doc: Doc, p: ResolvedPlace) -> str:

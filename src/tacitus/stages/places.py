@@ -114,8 +114,10 @@ class PlacesStage(Stage):
         return " ".join(before[-2:]) not in self.w.not_locative
 
     def _acronym(self, span: Span, country_toks: set[int]) -> bool:
+        """'HIV', 'CARE', 'MoD': no place unless the country dictionary knows it ('US', 'DRC')."""
         t = span.text.replace(".", "")
-        return len(span) == 1 and t.isalpha() and t.isupper() and len(t) <= 5 and span.start not in country_toks
+        caps = t.isupper() or (len(t) <= 4 and sum(ch.isupper() for ch in t) >= 2)
+        return len(span) == 1 and t.isalpha() and caps and len(t) <= 5 and span.start not in country_toks
 
     def run(self, doc: Doc) -> Doc:
         blocked = self._blocked(doc)
