@@ -1,6 +1,15 @@
 """Quotes with speakers, cues and outlets; citations; tone (articles written for these tests)."""
 
-from conftest import events_of
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, events_of
+from tacitus.records import to_jsonable
+
+DATA = Path(__file__).resolve().parent / "data" / "quotes"
 
 
 def direct(art):
@@ -75,3 +84,175 @@ def test_tone_is_negative_for_violence_and_positive_for_peace(extract):
     bad = extract("Militants killed and wounded dozens in a brutal attack that terrified the city.").tone
     good = extract("Leaders celebrated a historic peace agreement and praised the hope it brings.").tone
     assert bad < 0 < good
+
+
+# ---------------------------------------------------------------------- constructions (issue 15)
+def test_colon_cue_before_the_quote(extract):
+    art = extract("In a statement, Mayor Lina Osei said: “The water will be safe to drink by Friday.”")
+    q = direct(art)[0]
+    assert q.speaker.name == "Lina Osei" and q.speaker.title == "Mayor" and q.rule in ("parse", "before")
+
+
+def test_inverted_cue_with_apposition(extract):
+    art = extract("“The bridge will reopen in May,” said Piotr Nowak, a spokesman for the regional council.")
+    q = direct(art)[0]
+    assert q.speaker.name == "Piotr Nowak" and q.cue == "say"
+
+
+def test_quote_after_a_colon_sentence_takes_its_speaker(extract):
+    art = extract("Farida Haidari, a nurse at the clinic, described the night.\n\nHaidari continued:\n\n"
+                  "“We had no light and no water. We worked by the light of our phones.”")
+    q = direct(art)[0]
+    assert q.speaker.name == "Farida Haidari" and q.rule == "colon"
+
+
+def test_next_sentence_quote_joins_the_attribution(extract):
+    art = extract("“We will rebuild the school,” said Joseph Mwangi, the head teacher. “The children deserve it.”")
+    qs = direct(art)
+    assert len(qs) == 1 and len(qs[0].fragments) == 2 and qs[0].speaker.name == "Joseph Mwangi"
+
+
+def test_partial_quote_is_the_attributed_phrase(extract):
+    art = extract("Opposition leader Samuel Eto called the vote “a farce” on Sunday.")
+    q = direct(art)[0]
+    assert q.partial and q.text.startswith("the vote") and q.fragments[0].text == "a farce"
+    assert q.speaker.name == "Samuel Eto"
+
+
+def test_partial_quote_in_reported_speech(extract):
+    art = extract("Ana Ruiz said that the new law was “a step backwards” for workers.")
+    q = direct(art)[0]
+    assert q.partial and "new law" in q.text and q.speaker.name == "Ana Ruiz"
+
+
+def test_pronoun_resolves_to_the_last_subject(extract):
+    art = extract("Sen. Maria Lopez met farmers in Fresno on Monday. She spoke for an hour.\n\n"
+                  "“Water is the whole story here,” she said.")
+    q = direct(art)[0]
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Lopez" and q.speaker.title == "Sen."
+
+
+def test_pronoun_gender_skips_the_other_person(extract):
+    art = extract("Mr. Daniel Okoro and his lawyer, Grace Adeyemi, left the court together. "
+                  "Adeyemi said she would appeal.\n\nOkoro was silent. “I have nothing to say,” he said.")
+    q = direct(art)[0]
+    assert q.speaker.name == "Daniel Okoro"
+
+
+def test_description_resolves_to_the_person_in_that_role(extract):
+    art = extract("Kenji Sato, a spokesman for the Japanese foreign ministry, spoke in Tokyo.\n\n"
+                  "“We are watching closely,” the spokesman said.")
+    q = direct(art)[0]
+    assert q.speaker.text == "the spokesman" and q.speaker.name == "Kenji Sato"
+
+
+def test_two_spokesmen_of_different_governments(extract):
+    art = extract("Hamid Karimi, a spokesman for the Afghan government, said the border was calm. "
+                  "Zahid Mirza, a spokesman for the Pakistani army, said troops had been attacked.\n\n"
+                  "“Nothing happened,” the Afghan spokesman said.\n\n"
+                  "“Our soldiers were fired on,” the Pakistani spokesman said.", published="2021-06-01")
+    afg, pak = direct(art)
+    assert afg.speaker.name == "Hamid Karimi" and pak.speaker.name == "Zahid Mirza"
+
+
+def test_family_with_one_surname(extract):
+    art = extract("Tom Letts has farmed here for forty years. His son, Daniel Letts, runs the dairy.\n\n"
+                  "“We will not sell,” Letts said. “My father built this place.”\n\n"
+                  "His mother, Anna Letts, agreed. “We stay,” Mrs. Letts said.")
+    son, mother = direct(art)
+    assert son.speaker.name == "Daniel Letts" and son.speaker.text == "Letts"
+    assert mother.speaker.name == "Anna Letts"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(extract):
+    art = extract("Union leader Rosa Quispe addressed the strikers.\n\n"
+                  "“We asked for talks in March,” Quispe said. “We wrote to the ministry every week.\n\n"
+                  "“Nobody answered. Now they want us to wait again.”")
+    qs = direct(art)
+    assert len(qs) == 1 and "Nobody answered" in qs[0].text and qs[0].speaker.name == "Rosa Quispe"
+
+
+def test_dash_attribution(extract):
+    art = extract("Readers wrote in.\n\n“He does not speak for me and never will.” ― Maria Gonzalez")
+    q = direct(art)[0]
+    assert q.speaker.name == "Maria Gonzalez" and q.rule == "dash"
+
+
+def test_outlet_is_via_never_speaker(extract):
+    art = extract("Reuters reported that the talks had collapsed. The Associated Press said the envoy had left.")
+    assert all(q.speaker is None for q in art.quotes)
+    assert {q.via for q in art.quotes} >= {"Reuters"}
+
+
+def test_interview_with_an_outlet_is_via(extract):
+    art = extract("“We are ready,” Amir Haddad said in an interview with the BBC.")
+    assert direct(art)[0].via in ("BBC", "the BBC")
+
+
+def test_parenthetical_cue_is_indirect_speech(extract):
+    art = extract("The repairs, the engineer Lucia Ferri said, would take at least two months.")
+    ind = [q for q in art.quotes if not q.direct]
+    assert ind and ind[0].speaker.name == "Lucia Ferri" and "two months" in ind[0].text
+
+
+def test_according_to_is_an_attribution(extract):
+    art = extract("About 2,000 people fled the town, according to the Norwegian Refugee Council.")
+    q = [q for q in art.quotes if q.cue == "according to"][0]
+    assert "2,000 people fled" in q.text and "Norwegian Refugee Council" in q.speaker.name
+
+
+def test_speaker_is_someone_the_article_names(extract):
+    """A bare surname the leader lexicon knows is the article's own person when the article names one."""
+    art = extract("Hillary Clinton spoke in Ohio on Monday.\n\n“We can win this state,” Clinton said.",
+                  published="2016-09-12")
+    assert direct(art)[0].speaker.name == "Hillary Clinton"
+
+
+def test_speaker_at_finds_the_quote_around_an_offset(extract):
+    from tacitus.stages.quotes import speaker_at
+
+    art = extract("“The road to Gao is closed,” said Col. Amina Diallo.")
+    q = direct(art)[0]
+    assert speaker_at(list(art.quotes), q.start + 3).name == "Amina Diallo"
+    assert speaker_at(list(art.quotes), len(art.text) + 10) is None
+
+
+# ---------------------------------------------------------------------- articles written for these tests
+@pytest.mark.slow
+def test_own_articles_against_their_gold(pipe):
+    """tests/data/quotes: three articles coded by hand (gold.jsonl, complete); floors below the
+    figures measured when written (direct recall 0.96, all 0.92, precision 0.98)."""
+    sys.path.insert(0, str(SHARED / "tools"))
+    import score as S
+
+    pairs = []
+    for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gd = json.loads(line)
+        art = pipe.extract(gd["text"], published=gd["published"], title=gd["title"])
+        pairs.append((gd, {"quotes": [to_jsonable(q) for q in art.quotes]}))
+    acc, counts, detail = S.Acc(), __import__("collections").Counter(), []
+    S.score_quotes(pairs, acc, counts, detail)
+    assert acc.rate("quote_recall")[0] >= 0.9
+    assert acc.rate("quote_recall_all")[0] >= 0.85
+    assert counts["sys_quotes_matched"] / counts["sys_quotes"] >= 0.9
+    assert acc.rate("speaker_acc")[0] >= 0.85
+
+
+@pytest.mark.slow
+def test_pathological_input_is_linear_in_the_quotes_stage(pipe):
+    """Issue 17: '"He said ' * 4000 took 200 s. The stage alone on ~100 KB of marks must take well
+    under a second (bound kept generous for slow machines)."""
+    import time
+
+    from tacitus.nlp.layer_types import InputMeta
+
+    for text in ('"He said ' * 12000, "“He said, " * 10000, '“A,” he said. "B ' * 6000):
+        doc = pipe.nlp.make_doc(text[:100_000])
+        doc._.meta = InputMeta(id="x", title=None, published=None, url=None, source=None, input=None)
+        for name, proc in pipe.nlp.pipeline:
+            if name == "tacitus_quotes":
+                t0 = time.perf_counter()
+                proc(doc)
+                assert time.perf_counter() - t0 < 3
+                break
+            doc = proc(doc)

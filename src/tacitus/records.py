@@ -228,6 +228,9 @@ class Quote:
     cue: str | None
     via: str | None
     speaker: Speaker | None
+    fragments: tuple[Span, ...] = ()  # the words inside the quotation marks (direct quotes)
+    partial: bool = False             # only part of the attributed words is in quotation marks
+    rule: str | None = None           # how the speaker was found (parse, after, before, colon, ...)
 
 
 @dataclass(frozen=True)

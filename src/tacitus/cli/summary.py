@@ -21,6 +21,7 @@ def summary(path: Path = typer.Argument(..., help="JSONL written by tacitus extr
     con = Console()
     con.print(f"[bold]{len(recs)}[/] inputs: {len(ok)} articles, {len(recs) - len(ok)} failed, "
               f"{len(events)} events")
+    con.print(where_and_when(ok, events))
     for title, counter in (
         ("PLOVER types", Counter(e["type"]["plover"] or "-" for e in events)),
         ("ACLED types", Counter(f"{e['type']['acled']} / {e['type']['acled_sub']}" for e in events if e["type"]["acled"])),
@@ -41,3 +42,22 @@ def summary(path: Path = typer.Argument(..., help="JSONL written by tacitus extr
                       (e["actor1"] or {}).get("name") or "-", (e["actor2"] or {}).get("name") or "-",
                       e["evidence"]["text"][:120])
     con.print(t)
+
+
+def where_and_when(records: list[dict], events: list[dict]) -> str:
+    """How the events were placed and dated: how many dates fell back to the publication date,
+    how many events have no place, and how many place mentions stayed unresolved."""
+    dates = [(e.get("date") or {}).get("method") or "" for e in events]
+    fallback = sum(m == "publication_date" for m in dates)
+    undated = sum(not m for m in dates)
+    unplaced = sum(not (e.get("location") or {}).get("lat") for e in events)
+    places = [p for r in records for p in r.get("places") or []]
+    unresolved = sum(p.get("lat") is None for p in places)
+
+    def pct(n: int, d: int) -> str:
+        return f"{n} ({100 * n / d:.0f}%)" if d else str(n)
+
+    return (f"event dates: {pct(len(events) - fallback - undated, len(events))} from the text, "
+            f"{pct(fallback, len(events))} publication-date fallbacks, {undated} undated; "
+            f"events without coordinates: {pct(unplaced, len(events))}; "
+            f"place mentions: {len(places)}, unresolved {pct(unresolved, len(places))}")

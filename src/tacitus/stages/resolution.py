@@ -1,0 +1,211 @@
+"""Toponym resolution as a whole-document problem (used by the geocode stage; no spaCy here, so
+the rules are tested on hand-built mentions).
+
+A candidate's score adds what it is (kind, population, the kind the text asks for), what the text
+says around it (countries named in its sentence, paragraph or article; an area written next to it
+that holds it, 'Kidal, Mali'; a place it holds, 'Atlanta, Georgia') and how it fits the article's
+other places (near them, in the same area or country). Scores are recomputed with the other
+mentions' current choices until nothing changes (three rounds at most). The same name keeps one
+reading across the article unless the text ties a mention to another area. The kept score is the
+chosen candidate's share of exp(score) over the candidates: a calibrated 'how sure'."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..geo.distance import km
+from ..geo.gazetteer import Candidate
+from ..geo.normalize import key
+
+KIND_PRIOR = {"country": 3.0, "continent": 2.0, "region": 2.0, "admin1": 1.5, "city": 0.8, "admin2": 0.3,
+              "locality": 0.0}
+COUNTRY_BONUS = {"sentence": 3.0, "paragraph": 2.5, "article": 2.0}
+CONTAINED, CONTAINS, NEAR, SAME_AREA, SAME_COUNTRY, HINT_ADMIN, HINT_CITY = 4.0, 3.0, 1.5, 1.0, 0.75, 3.0, 2.0
+NAMESAKE = 2.0
+RANK = {"continent": 6, "region": 5, "country": 4, "admin1": 3, "admin2": 2, "city": 1, "locality": 1}
+NEAR_KM = 100.0
+POINTS = ("city", "locality", "admin2")
+CONTEXT_STEPS = frozenset({"containment", "contains", "country_sentence", "country_paragraph", "country_article",
+                           "nearby", "same_area", "same_country"})
+
+
+@dataclass
+class Mention:
+    text: str
+    hint: str                      # any | admin1 | admin2 | city
+    rule: str
+    how: str                       # exact | alternate | fuzzy | abbreviation
+    candidates: list[Candidate]
+    sentence_countries: set[str] = field(default_factory=set)
+    paragraph_countries: set[str] = field(default_factory=set)
+    article_countries: set[str] = field(default_factory=set)
+    dateline: bool = False
+    container: int | None = None   # index of the mention that names the area holding this one
+    more: list[Candidate] = field(default_factory=list)  # the namesakes left out of `candidates`
+    bracketed: bool = False        # the area is written in brackets after it: 'Marabo (Irumu, Ituri)'
+
+
+def holds(area: Candidate, c: Candidate) -> bool:
+    """Whether `area` is (or is close around) where `c` lies."""
+    if area is c or not area.country or area.country != c.country:
+        return False
+    if area.kind == "country":
+        return c.kind != "country"
+    if area.kind == "admin1":
+        return c.kind not in ("country", "admin1") and (c.admin1 == area.admin1 or (
+            c.admin1 is None and km(area.lat, area.lon, c.lat, c.lon) < 300))
+    if area.kind in POINTS:
+        return c.kind in POINTS and km(area.lat, area.lon, c.lat, c.lon) < NEAR_KM
+    return False
+
+
+def namesake_cities(m: Mention) -> set[int]:
+    """Cities that carry the name of their province and hold a tenth of its people ('Raqqa',
+    'Kirkuk', 'New York'): the name alone means the city."""
+    areas = [a for a in m.candidates if a.kind == "admin1"]
+    return {id(c) for c in m.candidates if c.kind == "city" and any(
+        a.country == c.country and c.population >= 0.1 * a.population and key(a.name, strip_admin=True) ==
+        key(c.name, strip_admin=True) for a in areas)} if areas and m.hint == "any" else set()
+
+
+def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[float, list[str]]:
+    s = KIND_PRIOR.get(c.kind, 0.0) + 0.6 * math.log10(c.population + 10)
+    steps = []
+    if id(c) in namesake:
+        s += NAMESAKE
+        steps.append("namesake_city")
+    if c.how in ("name", "alias"):
+        s += 0.5
+    if hint in ("admin1", "admin2") and c.kind in ("admin1", "admin2"):
+        s += HINT_ADMIN
+        steps.append("kind_hint")
+    elif hint == "city" and c.kind in ("city", "locality"):
+        s += HINT_CITY
+        steps.append("kind_hint")
+    return s, steps
+
+
+def _text_country(c: Candidate, m: Mention) -> tuple[float, str | None]:
+    if c.kind in ("continent", "region") or not c.country:
+        return 0.0, None
+    for where, named in (("sentence", m.sentence_countries), ("paragraph", m.paragraph_countries),
+                         ("article", m.article_countries)):
+        if c.country in named:
+            return COUNTRY_BONUS[where], f"country_{where}"
+    return 0.0, None
+
+
+def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | None], held_by: dict[int, list[int]],
+           base: tuple[float, list[str]]) -> tuple[float, list[str]]:
+    m = ms[i]
+    s, steps = base[0], list(base[1])
+    bonus, step = _text_country(c, m)
+    if step:
+        s += bonus
+        steps.append(step)
+    if m.container is not None:
+        area = chosen[m.container]
+        options = [area] if area is not None else ms[m.container].candidates[:5]
+        if any(a is not None and holds(a, c) for a in options):
+            s += CONTAINED
+            steps.append("containment")
+    inner = held_by.get(i, [])
+    if inner and any(holds(c, x) for j in inner for x in ([chosen[j]] if chosen[j] else ms[j].candidates[:5])):
+        s += CONTAINS
+        steps.append("contains")
+    others = [(j, o) for j, o in enumerate(chosen) if o is not None and j != i and key(ms[j].text) != key(m.text)]
+    if c.kind in POINTS and any(o.kind in POINTS and km(o.lat, o.lon, c.lat, c.lon) < NEAR_KM for _, o in others):
+        s += NEAR
+        steps.append("nearby")
+    if c.admin1 and c.kind != "admin1" and any(o.admin1 == c.admin1 and o is not c for _, o in others):
+        s += SAME_AREA
+        steps.append("same_area")
+    elif c.country and c.kind != "country" and not step and any(o.country == c.country for _, o in others):
+        s += SAME_COUNTRY
+        steps.append("same_country")
+    return s, steps
+
+
+def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, float, list[str]]]:
+    """(chosen candidate or None when unresolved, its share of the weight, the steps that fired)
+    for each mention."""
+    held_by: dict[int, list[int]] = {}
+    for i, m in enumerate(ms):
+        if m.container is not None:
+            held_by.setdefault(m.container, []).append(i)
+            areas = ms[m.container].candidates[:5]
+            inside = [x for x in m.more if any(holds(a, x) for a in areas)]
+            if inside:  # a namesake left out for its size, but in the area the text names
+                m.candidates = m.candidates + inside
+                m.more = [x for x in m.more if x not in inside]
+    bases = []
+    for m in ms:
+        namesake = namesake_cities(m)
+        bases.append([prior(c, m.hint, namesake) for c in m.candidates])
+    chosen: list[Candidate | None] = [None] * len(ms)
+    results: list[list[tuple[float, list[str]]]] = [[] for _ in ms]
+    for _ in range(rounds):
+        results = [[_score(i, c, ms, chosen, held_by, b) for c, b in zip(m.candidates, bases[i], strict=True)]
+                   for i, m in enumerate(ms)]
+        new = _consensus(ms, results)
+        if new == chosen:
+            break
+        chosen = new
+    out: list[tuple[Candidate | None, float, list[str]]] = []
+    for i, m in enumerate(ms):
+        c = chosen[i]
+        if c is None:
+            out.append((None, 0.0, []))
+            continue
+        k = m.candidates.index(c)
+        best_s, steps = results[i][k]
+        share = 1.0 / sum(math.exp(min(50.0, s - best_s)) for s, _ in results[i])
+        steps = steps or ["population"]
+        area = chosen[m.container] if m.container is not None else None
+        if weak(c, steps):
+            out.append((None, share, ["weak"]))
+        elif area is not None and not holds(area, c) and (RANK[c.kind] < RANK[area.kind] or (
+                m.bracketed and area.country != c.country)):
+            # 'Paris, France' must be in France; 'Jones County, Texas' with no such county there stays unresolved
+            inside = [k for k, x in enumerate(m.candidates) if holds(area, x)]
+            extra = [x for x in m.more if holds(area, x)]
+            if inside:
+                k = max(inside, key=lambda k: results[i][k][0])
+                out.append((m.candidates[k], share, results[i][k][1] + ["in_named_area"]))
+            elif extra:
+                out.append((max(extra, key=lambda x: x.population), share, ["in_named_area"]))
+            else:
+                out.append((None, share, ["not_in_named_area"]))
+        else:
+            out.append((c, share, steps))
+    return out
+
+
+def weak(c: Candidate, steps: list[str]) -> bool:
+    """A small place or an unranked locality that nothing in the text points at."""
+    return not CONTEXT_STEPS.intersection(steps) and (c.kind == "locality" or (c.kind in ("city", "admin2")
+                                                                                and c.population < 1000))
+
+
+def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) -> list[Candidate | None]:
+    """Each mention's best candidate; mentions of the same name that the text does not tie to an
+    area of their own share the reading with the highest total score."""
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(ms):
+        if m.candidates and m.container is None:
+            groups.setdefault(key(m.text), []).append(i)
+    out: list[Candidate | None] = []
+    for m, r in zip(ms, results, strict=True):
+        out.append(m.candidates[max(range(len(r)), key=lambda k: r[k][0])] if r else None)
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        cands = ms[idx[0]].candidates
+        if any(ms[i].candidates != cands for i in idx):
+            continue
+        total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
+        best = cands[max(range(len(cands)), key=total.__getitem__)]
+        for i in idx:
+            out[i] = best
+    return out

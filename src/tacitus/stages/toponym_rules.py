@@ -1,0 +1,129 @@
+"""What the places stage asks of the words around a name: is it a person, a thing named after a
+place, or a fragment of a longer name? The words come from geo/toponym_words.tsv, the titles from
+the actor lexicon and the reporting verbs from lexicons/reporting_verbs.txt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..geo.normalize import key
+from ..lexicons import read_list, read_tsv
+from ..nlp.sents import text_of, tokens_of
+
+AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+HYPHENS = ("-", "‑", "–")
+
+
+@dataclass(frozen=True)
+class Words:
+    admin: dict[str, str]
+    settlement: frozenset[str]
+    direction: frozenset[str]
+    vague: frozenset[str]
+    eponym: frozenset[str]
+    disease: frozenset[str]
+    named_before: frozenset[str]
+    locative: frozenset[str]
+    not_locative: frozenset[str]
+    particles: frozenset[str]
+    point_before: frozenset[str]
+    titles: frozenset[str]
+    reporting: frozenset[str]
+
+    @staticmethod
+    def load(titles: tuple[str, ...] = ()) -> Words:
+        rows = read_tsv("tacitus.geo", "toponym_words.tsv")
+
+        def kind(k: str) -> frozenset[str]:
+            return frozenset(r["word"] for r in rows if r["kind"] == k)
+
+        admin = {r["word"]: r["kind"] for r in rows if r["kind"] in ("admin1", "admin2")}
+        disease = kind("disease")
+        return Words(admin=admin, settlement=kind("settlement"), direction=kind("direction"), vague=kind("vague"),
+                     eponym=kind("eponym") | disease, disease=disease, named_before=kind("named_before"),
+                     locative=kind("locative"), not_locative=kind("not_locative"), particles=kind("particle"),
+                     point_before=kind("point_before"),
+                     titles=frozenset(t.rstrip(".") for t in titles),
+                     reporting=frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt")))
+
+    def eponym_tokens(self, doc: Doc) -> tuple[set[int], set[str]]:
+        """Tokens of names that a following word makes a thing ('Marburg' in 'Marburg virus', 'West
+        Nile' in 'West Nile virus') or a preceding one ('Hurricane Katrina'); and the diseases'
+        names, which are no place anywhere in the article."""
+        toks = tokens_of(doc)
+        out: set[int] = set()
+        diseases: set[str] = set()
+        for t in toks:
+            low = t.lower_
+            if low in self.eponym and t.i > 0:
+                j = t.i
+                while j > 0 and t.i - j < 3 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].text[:1].isupper():
+                    j -= 1
+                if j < t.i:
+                    out.update(range(j, t.i))
+                    if low in self.disease:
+                        diseases.add(key(doc[j:t.i].text))
+            elif low in self.named_before and t.text[:1].isupper() and t.i + 1 < len(doc):
+                j = t.i + 1
+                while j < len(doc) and j - t.i <= 3 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+                    j += 1
+                if j > t.i + 1:
+                    out.update(range(t.i, j))
+        return out, diseases
+
+
+def is_person(doc: Doc, ent: Span, surnames: set[str], w: Words) -> bool:
+    """A PERSON entity the text itself marks as a person: a surname the article uses for someone
+    it names in full, a title or honorific before it ('Mr Jones', 'Judge Sirait'), the speaker of
+    a reporting verb ('Larsen said'), an age after it ('Campbell, 42,')."""
+    if len(ent) == 1 and ent.text in surnames:
+        return True
+    before = text_of(doc)[max(0, ent.start_char - 40):ent.start_char].rstrip()
+    words = before.replace(".", "").split()
+    for n in (1, 2, 3):
+        if len(words) >= n and " ".join(words[-n:]) in w.titles:
+            return True
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in w.reporting:
+        return True
+    return bool(AGE.match(text_of(doc)[ent.end_char:ent.end_char + 8]))
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Token i is a hyphen written without spaces between two words."""
+    return 0 < i < len(doc) - 1 and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def widen(doc: Doc, s: int, e: int, particles: frozenset[str], known: Callable[[str], bool]) -> tuple[int, int]:
+    """The whole name a span is part of: across hyphens written without spaces ('Mazar-i-Sharif'),
+    a particle and the word after it ('Deir ez-Zor', 'Ras al-Ain'), and a proper noun before or after
+    it when the gazetteer knows the longer name ('Kafr Nabl')."""
+    def joins(word: Token, whole: Span) -> bool:  # 'Iraq-Syria border' joins two names, not one
+        return word.text.islower() or known(whole.text) or not known(word.text)
+
+    while s >= 2 and _joined(doc, s - 1) and joins(doc[s - 2], doc[s - 2:e]):
+        s -= 2
+    while e + 1 < len(doc) and _joined(doc, e) and joins(doc[e + 1], doc[s:e + 2]):
+        e += 2
+    if e + 1 < len(doc) and doc[e].lower_ in particles and doc[e].text.islower():
+        j = e
+        while j < len(doc) - 1 and j - e < 3 and doc[j].lower_ in particles and doc[j].text.islower():
+            j += 1
+        if j == e + 1 and j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].text[:1].isupper():
+            e += 3  # 'ez-Zor', 'al-Ain'
+        elif doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            k = j + 1
+            while k < len(doc) and k - j < 2 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            e = next((x for x in range(k, j, -1) if known(doc[s:x].text)), e)  # 'Chilpancingo de los Bravo'
+    if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+        e += 1  # 'Baja' + 'California'
+        if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+            e += 1  # + 'Sur'
+    if s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and known(doc[s - 1:e].text):
+        s -= 1
+    return s, e
