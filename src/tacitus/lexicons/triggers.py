@@ -47,6 +47,7 @@ class Lexicon:
     irrealis: frozenset[str] = frozenset()        # governors that make an event noun unreal ('fears of')
     instruments: frozenset[str] = frozenset()     # what an act is done with, never its target
     harms_people: frozenset[str] = frozenset()    # verbs whose object is people ('shot dead a laborer')
+    grievance: frozenset[str] = frozenset()       # verbs whose complement is a claim or complaint, not a report
 
     def transform(self, klass: str, verb: str, code: str) -> str | None:
         for k, verbs, prefix, cameo in self.embedding:
@@ -96,7 +97,7 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
                    classes.get("reports_violence", frozenset()) | tolls, classes.get("event_anaphors", frozenset()),
                    classes.get("occurrence", frozenset()), classes.get("perception", frozenset()),
                    classes.get("irrealis", frozenset()), classes.get("instruments", frozenset()),
-                   classes.get("harms_people", frozenset()))
+                   classes.get("harms_people", frozenset()), classes.get("grievance", frozenset()))
 
 
 @lru_cache(maxsize=4)

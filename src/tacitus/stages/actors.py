@@ -36,6 +36,7 @@ NP_PREPS = {"of", "from", "in"}
 ANAPHOR_ROLES = {"REB", "UAF", "CRM"}
 PRIORITY = {"person": 4, "group": 3, "outlet": 3, "local": 3, "country": 2, "agent": 1}
 FIRST_PERSON = {"our", "my", "we", "us"}
+FUNCTION_POS = {"AUX", "VERB", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 
 
@@ -80,8 +81,11 @@ class ActorsStage(Stage):
     def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         found = []
         vocab = doc.vocab.strings
+        toks = tokens_of(doc)
         for matcher in (self.cs, self.ci):
             for key, s, e in matcher(doc):
+                if e - s == 1 and toks[s].pos_ in FUNCTION_POS:
+                    continue  # 'IS' in 'FIGHTING IS OVER', 'US' in 'HELP US': a word, not a name
                 eid, how = vocab[key].split("\t")
                 found.append((s, e, eid, how))
         for i, (s, e, eid, _how) in enumerate(found):  # "Kurdish-led forces": Kurds lead, they are not the actor

@@ -116,6 +116,11 @@ class CountsStage(Stage):
                 for dep in ("nsubjpass", "nsubj"):
                     if dep in kids:
                         return kids[dep]
+                if t.dep_ == "conj":  # "a suspect was shot and died": the subject they share
+                    head_kids = {c.dep_: c for c in t.head.children}
+                    for dep in ("nsubjpass", "nsubj"):
+                        if dep in head_kids:
+                            return head_kids[dep]
                 if t.dep_ in ("acl", "amod", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
                     return t.head
             if "dobj" in kids:
@@ -140,6 +145,8 @@ class CountsStage(Stage):
                 owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
                 if owner is not None:
                     return owner
+            if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in t.children):  # "resulting in his death"
+                return next(c for c in t.children if c.dep_ == "poss")
             if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.pos_ == "VERB":  # "shot to death"
                 kids = {c.dep_: c for c in t.head.head.children}
                 return kids.get("nsubjpass") or kids.get("dobj")
@@ -206,7 +213,8 @@ class CountsStage(Stage):
             toks, group = self._figure(np)
             toks = [x for x in toks if x.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")]
             if not toks:
-                n = self._singulars(np) if np.pos_ in ("NOUN", "PROPN") and t.pos_ in ("VERB", "ADJ", "NOUN") else 0
+                n = 1 if np.dep_ == "poss" and np.lower_ in ("his", "her") else \
+                    self._singulars(np) if np.pos_ in ("NOUN", "PROPN") and t.pos_ in ("VERB", "ADJ", "NOUN") else 0
                 if not n:
                     continue
                 toks, group, qty = [np], np, (n, n, n, None)

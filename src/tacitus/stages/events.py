@@ -34,7 +34,7 @@ MAX_PAIRS = 4
 
 class EventsStage(Stage):
     name = "tacitus_events"
-    reads = ("meta", "actors", "actor_info", "toponyms", "token.dep", "token.lemma")
+    reads = ("meta", "actors", "actor_info", "toponyms", "counts", "token.dep", "token.lemma")
     writes = ("events",)
 
     def __init__(self, lexicon: Lexicon):
@@ -118,6 +118,16 @@ class EventsStage(Stage):
                   "modality": modality(tok, None, ctx), "reported_by": reported_by(tok, ctx),
                   "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
             return tok.i, [ev]
+        for toll in layers.get(doc, "counts") or []:  # "a dead man was thrown from a car": a killing
+            if toll.count.kind == "killed" and (toll.count.best or 0) > 0:
+                tok = tokens_of(doc)[toll.token]
+                a2 = [ref(ctx.at[toll.who.token])] if toll.who is not None and toll.who.token in ctx.at else \
+                    ([raw(tokens_of(doc)[toll.who.token])] if toll.who is not None and toll.who.token is not None else None)
+                return tok.i, [{"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": "180",
+                                "rule": "counts.tsv:" + toll.count.kind + "+fallback:toll", "a1": None,
+                                "a2": a2[0] if a2 else None, "modality": modality(tok, None, ctx),
+                                "reported_by": reported_by(tok, ctx), "confidence": 0.3,
+                                "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}]
         return None
 
     def _verb_event(self, v: Token, ctx: Context, consumed: set[int]) -> list[dict] | None:
@@ -174,7 +184,7 @@ class EventsStage(Stage):
         if lemma in lex.perception:  # "police found two bodies": the finder only witnesses
             a1_tok = None
         if rule.role == "a2":
-            a1_tok, a2_tok = by(v, {"from", "by"}) or (by(a2_tok, {"from", "by"}) if a2_tok is not None
+            a1_tok, a2_tok = by(v, {"from", "by", "to"}) or (by(a2_tok, {"from", "by"}) if a2_tok is not None
                                                               else None), subj
             if a1_tok is None:
                 for o in objects(v):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
-from ..nlp.layer_types import ActorInfo, IncidentDraft, Member
+from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, LocationRef, Tally
 from .incident_features import cue_features, mention_clause
@@ -123,6 +123,8 @@ class IncidentsStage(layers.Stage):
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
         """A mention's actor2; unnamed people harmed by a verb that harms people ('shot dead a
         laborer', 'kidnapped a trader') are civilians."""
+        if m.cls == "territory" and ActorKey.parse(m.draft.a2.key).kind == "raw":  # 'the town of X' fell: a place
+            return dataclasses.replace(self.namer.ref(m.draft.a2, {}, None, target=False), name=None, acled_inter=None)
         ref = self.namer.ref(m.draft.a2, info, iso3, target=True)
         if ref.name is None and ref.acled_inter is None and m.token.lemma_.lower() in self.lex.harms_people:
             ref = self.namer.as_implied(ref, "civilians", iso3)

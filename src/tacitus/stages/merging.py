@@ -140,14 +140,15 @@ def _fits(m: Mention, g: Group) -> bool:
     return all(_place_ok(m.where, x.where) and _date_ok(m.where, x.where) for x, _ in g.members)
 
 
-def embedded(t: Token) -> bool:
+def embedded(t: Token, lex: Lexicon) -> bool:
     """Whether a clause only reports a claim, a grievance or a cause ('demanding that ...',
     'complaining that the lockdown kills ...', 'after the killing of ...'): what it says is not what
-    the sentence's incident did."""
+    the sentence's incident did. What someone says happened ('X said 22 were killed') is a report."""
     for _ in range(6):
         if t.head.i == t.i:
             return False
-        if t.dep_ == "ccomp" or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children)):
+        if (t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.grievance) or (
+                t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children)):
             return True
         if t.dep_ == "pobj" and t.head.lower_ in CAUSE:
             return True
@@ -165,7 +166,7 @@ def _depends(m: Mention, g: Group) -> bool:
     for _ in range(4):
         if t.head.i == t.i:
             return False
-        if t.dep_ not in DEPENDENT or t.dep_ == "ccomp" or (t.dep_ == "pobj" and t.head.lower_ in CAUSE):
+        if t.dep_ not in DEPENDENT or (t.dep_ == "pobj" and t.head.lower_ in CAUSE):
             return False
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children):
             return False
@@ -173,6 +174,14 @@ def _depends(m: Mention, g: Group) -> bool:
         if t.i in heads:
             return True
     return False
+
+
+def _anaphoric(m: Mention) -> bool:
+    """A definite event noun as the trigger or in its phrase ('the attack', 'killed in that battle')."""
+    if _definite(m.token):
+        return True
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and _definite(g) and g.pos_ == "NOUN" for g in c.children)
+               and c.lower_ in ("in", "during", "after") for c in m.token.children)
 
 
 def _refers(m: Mention, groups: list[Group], lex: Lexicon) -> int | None:
@@ -222,13 +231,13 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
                 return i, "consequence"
         return _same_statement(m, groups), "anaphora"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
-    if embedded(m.verb or m.token):  # a claim, grievance or cause joins nothing but by reference
-        return (candidates[-1], "anaphora") if _definite(m.token) and candidates else (None, None)
+    if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
+        return (candidates[-1], "anaphora") if _anaphoric(m) and candidates else (None, None)
     for i in reversed(candidates):
         if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1
-                                       and not embedded(m.verb or m.token)):
+                                       and not embedded(m.verb or m.token, lex)):
             return i, "consequence"
-    if _definite(m.token) and candidates:
+    if _anaphoric(m) and candidates:
         return candidates[-1], "anaphora"
     for i in reversed(candidates):
         g = groups[i]
