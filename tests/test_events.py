@@ -66,8 +66,10 @@ def test_all_three_ontologies(extract):
 def test_protest_and_arrest_types(extract):
     art = extract("Thousands of Georgian protesters rallied outside parliament in Tbilisi. "
                   "Police detained 40 demonstrators.")
-    assert one(art, "14").type.acled == "Protests"
-    arrest = one(art, "17")
+    demo = one(art, "14")  # the arrests are the intervention in that demonstration: one incident
+    assert (demo.type.acled, demo.type.acled_sub) == ("Protests", "Protest with intervention")
+    assert [m.cameo[:2] for m in demo.mentions] == ["14", "17"]
+    arrest = one(extract("Police detained 40 opposition activists in Tbilisi on Monday."), "17")
     assert arrest.type.acled_sub == "Arrests"
     assert arrest.type.plover == "COERCE"
 

@@ -44,7 +44,7 @@ def test_trigger_codes_exist_in_cameo():
     lex = load_lexicon()
     for rules in lex.rules.values():
         for r in rules:
-            assert r.cameo in codes, r.name
+            assert r.cameo in codes or r.cameo == "-", r.name  # '-': a word sense that is no event
             assert r.role in ("a1", "a2"), r.name
     for _, _, _, cameo in lex.embedding:
         assert cameo in codes

@@ -30,15 +30,20 @@ def test_every_code_maps_to_valid_plover_and_acled():
             assert (t.acled, t.acled_sub) in onto.acled_types, (code, t.acled, t.acled_sub)
 
 
-def test_acled_type_depends_on_actors():
+def test_acled_type_comes_from_the_decision_table():
+    from tacitus.ontology.acled import default_rules
+
+    rules = default_rules()
+    assert rules.decide({"territory"}, set(), "nonstate", "state").acled_sub == "Non-state actor overtakes territory"
+    assert rules.decide({"territory"}, set(), "state", "nonstate").acled_sub == "Government regains territory"
+    assert rules.decide({"violence"}, set(), "nonstate", "civilians").acled == "Violence against civilians"
+    assert rules.decide({"violence"}, {"mutual"}, "state", "nonstate").acled_sub == "Armed clash"
+    assert rules.decide({"violence"}, {"air"}, "state", "civilians").acled_sub == "Air/drone strike"
+    assert rules.decide({"violence"}, set(), "state", "protesters").acled_sub == "Excessive force against protesters"
+    assert rules.decide({"violence"}, {"mutual"}, "state", "protesters").swapped  # the rioters are ACLED's actor1
     onto = default_ontology()
-    assert onto.event_type("192", 2, 1).acled_sub == "Non-state actor overtakes territory"
-    assert onto.event_type("192", 1, 2).acled_sub == "Government regains territory"
-    assert onto.event_type("190", 2, 7).acled == "Violence against civilians"
-    assert onto.event_type("190", 1, 2).acled_sub == "Armed clash"
-    assert onto.event_type("195", 1, 2).acled_sub == "Air/drone strike"
-    assert onto.event_type("175", 1, 6).acled_sub == "Excessive force against protesters"
     assert onto.event_type("042").acled is None  # ACLED does not code diplomatic visits
+    assert onto.event_type("192", acled="Battles", acled_sub="Armed clash").acled_sub == "Armed clash"
 
 
 def test_the_seed_types():

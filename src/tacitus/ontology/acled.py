@@ -106,9 +106,14 @@ def event_class(cameo: str | None) -> tuple[str | None, str | None]:
 SCOPE = frozenset({"violence", "abduction", "sexual", "territory", "demonstration", "riot", "looting", "arrest"})
 
 
-def in_scope(cameo: str | None) -> bool:
-    """Whether a CAMEO code reports a happening ACLED records as an event of its own."""
-    return event_class(cameo)[0] in SCOPE
+# what is worth recording even when no party is named (an arrest or a demolition by 'a man' is not)
+UNNAMED_SCOPE = SCOPE - {"looting", "arrest"}
+
+
+def in_scope(cameo: str | None, unnamed: bool = False) -> bool:
+    """Whether a CAMEO code reports a happening ACLED records as an event of its own (with
+    unnamed=True: one worth recording even when no party is named)."""
+    return event_class(cameo)[0] in (UNNAMED_SCOPE if unnamed else SCOPE)
 
 
 def actor_class(inter: int | None) -> str:

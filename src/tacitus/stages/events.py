@@ -12,6 +12,8 @@ grammar is in clause.py, trigger rules in matching.py, roles in roles.py, frames
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -94,7 +96,17 @@ class EventsStage(Stage):
         for _, evs in sorted(found, key=lambda x: x[0]):
             events.extend(evs)
         meta = layers.get(doc, "meta")
-        layers.put(doc, "events", [self._finish(meta.id if meta else None, e) for e in events])
+        drafts, seen = [], set()
+        for e in events:
+            d = self._finish(meta.id if meta else None, e)
+            n = 1
+            while d.id in seen:  # one trigger, two parties of one kind ('hit women and teenagers'): two ids
+                d = dataclasses.replace(d, id=event_id(meta.id if meta else None, e["trigger"][0], f"{e['cameo']}#{n}",
+                                                       d.a1 and d.a1.key, d.a2 and d.a2.key))
+                n += 1
+            seen.add(d.id)
+            drafts.append(d)
+        layers.put(doc, "events", drafts)
         return doc
 
     def _fallback(self, doc: Doc, ctx: Context) -> tuple[int, list[dict]] | None:
@@ -119,8 +131,11 @@ class EventsStage(Stage):
                   "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
             return tok.i, [ev]
         for toll in layers.get(doc, "counts") or []:  # "a dead man was thrown from a car": a killing
+            tok = tokens_of(doc)[toll.token]
+            pos = "V" if tok.pos_ in ("VERB", "AUX") else "N"
+            if (pos, tok.lemma_.lower()) in self.lex.rules and rule_of(tok, pos, ctx) is None:
+                continue  # a sense of the word that is no violence ('the storm killed two')
             if toll.count.kind == "killed" and (toll.count.best or 0) > 0:
-                tok = tokens_of(doc)[toll.token]
                 a2 = [ref(ctx.at[toll.who.token])] if toll.who is not None and toll.who.token in ctx.at else \
                     ([raw(tokens_of(doc)[toll.who.token])] if toll.who is not None and toll.who.token is not None else None)
                 return tok.i, [{"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": "180",
@@ -316,7 +331,7 @@ class EventsStage(Stage):
             if not (has_identity(i1) or has_identity(i2)):
                 # what ACLED records is worth recording even when only "gunmen" or "villagers", or
                 # nobody, are named: an act reported by a verb, or an event noun reported as happening
-                if not (in_scope(code) and (trig.pos_ == "VERB" or (trig.pos_ in ("NOUN", "PROPN") and (
+                if not (in_scope(code, unnamed=True) and (trig.pos_ == "VERB" or (trig.pos_ in ("NOUN", "PROPN") and (
                         i1 or i2 or any(a and ActorKey.parse(a["id"]).kind == "raw" for a in (a1, a2))
                         or happening(trig, ctx))))):
                     continue

@@ -69,6 +69,9 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     out = clause_tokens(span.root)
     if span.root.pos_ in ("NOUN", "PROPN"):  # what modifies the event noun ('explosions involving ...')
         out |= {x.i for x in span.root.subtree}
+    if span.root.dep_ in ("acl", "relcl"):  # 'an explosive device detonated ...' misread as a modifier
+        head = span.root.head
+        out |= {head.i} | {x.i for c in head.lefts for x in c.subtree}
     t = span.root
     for _ in range(6):  # an event noun: also the clause of the verb it hangs on ('observed 5 explosions ...')
         if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:

@@ -1,0 +1,132 @@
+"""Incidents: one record per happening, typed by ACLED's decision rules, actors named as ACLED and
+UCDP name them, tolls counted once, current/background and salience. Sentences written for tacitus."""
+
+import pytest
+
+from tacitus.ontology.acled import default_rules
+
+
+def acled(ev):
+    return ev.type.acled, ev.type.acled_sub
+
+
+def incident(art, sub=None):
+    evs = [e for e in art.events if e.type.acled and (sub is None or e.type.acled_sub == sub)]
+    assert evs, [(e.type.acled_sub, e.trigger.text) for e in art.events]
+    return evs[0]
+
+
+def test_claimed_ied_is_one_incident_and_the_claimant_is_actor1(extract):
+    art = extract("An explosive device detonated near an army patrol outside Gao on Monday, killing four soldiers. "
+                  "The Islamic State claimed responsibility for the attack. The French embassy condemned the bombing.",
+                  published="2024-05-08")
+    typed = [e for e in art.events if e.type.acled]
+    assert len(typed) == 1
+    ev = typed[0]
+    assert acled(ev) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ev.type.acled_rule.startswith("acled_rules.tsv:")
+    assert ev.actor1.name == "Islamic State" and ev.actor1.method.startswith("claimed_responsibility")
+    assert ev.actor2.acled_name == "Military Forces of Mali"
+    assert ev.fatalities.best == 4
+    assert [m.merged_by for m in ev.mentions] == [None, "claim"]
+    reaction = [e for e in art.events if e.links]
+    assert reaction and reaction[0].links[0].event == ev.id and reaction[0].links[0].kind == "reaction_to"
+
+
+def test_car_bombs_with_a_claim(extract):
+    art = extract("Two car bombs exploded in Mogadishu on Saturday, killing at least 100 people. Al-Shabaab claimed "
+                  "responsibility for the attack.", published="2024-05-05")
+    ev = incident(art)
+    assert acled(ev) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert ev.actor1.name == "Al-Shabaab"
+    assert ev.fatalities.low == 100 and ev.actor2.acled_name == "Civilians (Somalia)"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen shot dead a tribal elder in Kidal on Sunday.", ("Violence against civilians", "Attack")),
+    ("Rioters clashed with police in Nairobi on Tuesday.", ("Riots", "Violent demonstration")),
+    ("Dozens gathered for a sit-in outside the ministry in Beirut to demand their wages.",
+     ("Protests", "Peaceful protest")),
+    ("Artillery strikes hit the district of Marib on Sunday, killing a civilian.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Drivers blocked the main road with burning tyres near Aley on Monday while the US embassy urged calm.",
+     ("Riots", "Violent demonstration")),
+    ("Police fired tear gas to disperse hundreds of protesters in Lagos on Monday.",
+     ("Protests", "Protest with intervention")),
+    ("Police shot dead three protesters at a march in Conakry on Tuesday.",
+     ("Protests", "Excessive force against protesters")),
+    ("Government forces recaptured the town of Gashua from the rebels on Sunday.",
+     ("Battles", "Government regains territory")),
+    ("Jihadist fighters overran the town of Djibo on Thursday.", ("Battles", "Non-state actor overtakes territory")),
+    ("Russian warplanes bombed a market in Ariha on Monday, killing eight civilians.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Gunmen kidnapped 12 students from a school in Kaduna state on Friday.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Police arrested five opposition activists in Harare on Wednesday.", ("Strategic developments", "Arrests")),
+    ("The bodies of two men were found near Celaya on Sunday.", ("Violence against civilians", "Attack")),
+    ("A suicide bomber blew himself up at a checkpoint in Baghdad on Thursday, killing two policemen.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+    ("Soldiers and rebels clashed near Beni on Monday, leaving six fighters dead.", ("Battles", "Armed clash")),
+    ("A mob lynched a suspected thief in Toliara on Sunday.", ("Riots", "Mob violence")),
+])
+def test_acled_decision_rules(extract, text, expected):
+    assert acled(incident(extract(text, published="2024-05-08"))) == expected
+
+
+def test_unnamed_perpetrators_and_victims_take_acled_names(extract):
+    ev = incident(extract("Gunmen shot dead a tribal elder in Kidal on Sunday.", published="2024-05-08"))
+    assert ev.actor1.acled_name == "Unidentified Armed Group (Mali)"
+    assert ev.actor2.acled_name == "Civilians (Mali)" and ev.actor2.ucdp_name == "Civilians"
+    demo = incident(extract("About 80 vendors demonstrated outside the town hall in Oaxaca on Monday.",
+                            published="2024-05-08"))
+    assert demo.actor1.acled_name == "Protesters (Mexico)" and demo.actor1.text == "About 80 vendors"
+
+
+def test_state_forces_take_ucdp_names(extract):
+    ev = incident(extract("Syrian government forces shelled Saraqeb on Monday, killing five civilians.",
+                          published="2020-02-04"))
+    assert ev.actor1.acled_name == "Military Forces of Syria" and ev.actor1.ucdp_name == "Government of Syria"
+
+
+def test_a_toll_told_twice_is_counted_once_and_different_reports_are_a_range(extract):
+    art = extract("Militants attacked a military post near Menaka on Monday, killing four soldiers. Local officials "
+                  "said the four soldiers were killed in the attack. The army said six soldiers died in the attack.",
+                  published="2024-05-08")
+    ev = incident(art)
+    assert len([e for e in art.events if e.type.acled]) == 1
+    assert (ev.fatalities.low, ev.fatalities.high) == (4, 6) and ev.fatalities.note
+
+
+def test_background_incidents_keep_their_date_and_are_not_current(extract):
+    art = extract("Iraqi forces clashed with Islamic State fighters near Kirkuk on Tuesday.\n\n"
+                  "The group seized Mosul in June 2014 before it was driven out in 2017.", published="2024-05-08")
+    now = incident(art, "Armed clash")
+    assert now.current and now.salience == "lead"
+    old = [e for e in art.events if e.type.acled_sub == "Non-state actor overtakes territory"]
+    assert old and not old[0].current and old[0].salience == "incidental" and old[0].date.start.startswith("2014")
+
+
+def test_word_senses_that_are_no_event(extract):
+    for text in ("The ministry released a statement on the talks on Monday.",
+                 "The elections may demonstrate the strength of the opposition.",
+                 "The government vowed to step up the fight against corruption.",
+                 "The storm killed two people in Dhaka on Sunday.",
+                 "The teachers' strike entered its third week."):
+        art = extract(text, published="2024-05-08")
+        assert not [e for e in art.events if e.type.acled in ("Battles", "Violence against civilians",
+                                                               "Explosions/Remote violence")], text
+    strike = extract("Teachers went on strike across Kenya on Monday to demand higher pay.", published="2024-05-08")
+    assert incident(strike).type.acled == "Protests"
+
+
+def test_one_trigger_with_two_parties_of_one_kind_gets_two_ids(extract):
+    art = extract("Police beat women and teenagers at the market in Goma on Monday.", published="2024-05-08")
+    ids = [e.id for e in art.events]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_decision_row_belongs_to_its_type():
+    rules = default_rules()
+    assert len(rules.rules) > 20
+    names = [r.name for r in rules.rules]
+    assert len(names) == len(set(names))
