@@ -53,8 +53,8 @@ def test_in_article_alias_chain(extract):
                   "The militia burned houses before the army arrived.")
     burned = [m for e in art.events for m in e.mentions if m.trigger.text == "burned"]  # part of the attack
     assert burned and burned[0].actor1 == "Allied Democratic Forces" and burned[0].merged_by
-    from tacitus.pipeline import default_pipeline
     from tacitus.nlp import layers
+    from tacitus.pipeline import default_pipeline
 
     doc = default_pipeline().nlp(art.text)
     draft = [e for e in layers.get(doc, "events") if e.trigger.text == "burned"]
