@@ -99,7 +99,7 @@ class ContextStage(Stage):
         countries: dict[int, list[str]] = {}  # sentence start -> the countries it names (actors too)
         for m in layers.get(doc, "mentions"):
             key = ActorKey.parse(m.label_)
-            if key.kind == "country" and m.kb_id_ != "backer" and key.name:
+            if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") and key.name:
                 countries.setdefault(sent_of(m[0]).start, []).append(key.name)
         where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []

@@ -54,8 +54,12 @@ class GeocodeStage(Stage):
             return ([c] if c else []), [], "abbreviation"
         found = self.gaz.lookup(text)
         how = "exact" if any(c.how == "name" for c in found) else "alternate"
-        if not found and countries:
-            found, how = self.gaz.fuzzy(text, countries[:3]), "fuzzy"
+        if countries and not any(c.country in countries[:3] or c.kind != "locality" for c in found):
+            # nothing, or only unranked namesakes abroad: a spelling of a place in the text's countries?
+            # ('Ras al-Ain' for Ra's al 'Ayn, Syria)
+            close = self.gaz.fuzzy(text, countries[:3])
+            if close:
+                found, how = close + found, "fuzzy"
         if len(found) <= MAX_CANDIDATES:
             return found, [], how
         # 'Washington' has hundreds of namesakes: score the best-known and those in the text's countries
@@ -68,10 +72,12 @@ class GeocodeStage(Stage):
         spans = layers.get(doc, "toponyms")
         text = text_of(doc)
         paras = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        named: list[tuple[int, int, int, str]] = []  # (token, sentence start, paragraph, ISO3) of countries
+        # (token, sentence start, paragraph, ISO3) of the countries the text names ('Syria', 'Syrian
+        # troops'); a capital's name is not one of them: it is what is being resolved
+        named: list[tuple[int, int, int, str]] = []
         for m in layers.get(doc, "mentions"):
             key = ActorKey.parse(m.label_)
-            if key.kind == "country" and m.kb_id_ != "backer" and key.name:
+            if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") and key.name:
                 named.append((m.start, sent_of(m[0]).start, bisect.bisect_right(paras, m.start_char), key.name))
         article = [cc for *_, cc in named]
         ranked = sorted(set(article), key=lambda cc: -article.count(cc))

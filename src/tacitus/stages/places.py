@@ -194,8 +194,8 @@ class PlacesStage(Stage):
             hint, rule = self._hint(doc, s2, e2)
             text = doc[s2:e2].text
             chained = self._chained(doc, s2, taken)
-            if self._known(text, self._locative(doc, s2) or chained) or (rule.startswith("pattern:") and hint != "any"
-                                                               and self.gaz.lookup(text)):
+            said = rule.startswith("pattern:") and (hint != "any" or rule in ("pattern:area", "pattern:countryside"))
+            if self._known(text, self._locative(doc, s2) or chained) or (said and self.gaz.lookup(text)):
                 add(s2, e2, hint, "gazetteer" if rule == "ner" else rule)
             i = max(end, e2)
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
@@ -218,8 +218,8 @@ class PlacesStage(Stage):
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or doc[i].text in (",", "(", ")", ";"):
                 a, b = s, i
-                while a < b and doc[a].lower_ == "the":
-                    a += 1
+                while a < b - 1 and (doc[a].lower_ == "the" or doc[a].lower_ in self.w.direction):
+                    a += 1  # 'central Illinois': the direction stays outside, as a relative hint
                 if b - a > 1 and doc[b - 1].lower_ in self.w.settlement:
                     b -= 1
                 if a < b:
@@ -268,6 +268,8 @@ class PlacesStage(Stage):
             return "city", f"pattern:{doc[s - 2].lower_}_of"
         if after in w.settlement and after not in ("capital", "port"):
             return "city", f"pattern:{after}"
+        if after in w.area:
+            return "any", f"pattern:{after}"  # 'the Ghouta area', 'Idlib countryside': a place, of any kind
         before = text_of(doc)[max(0, doc[s].idx - 40):doc[s].idx]
         m = RELATIVE.search(before)
         if m:

@@ -60,21 +60,23 @@ def holds(area: Candidate, c: Candidate) -> bool:
     return False
 
 
-def namesake_cities(m: Mention) -> set[int]:
-    """Cities that carry the name of their province and hold a tenth of its people ('Raqqa',
-    'Kirkuk', 'New York'): the name alone means the city."""
-    areas = [a for a in m.candidates if a.kind == "admin1"]
-    return {id(c) for c in m.candidates if c.kind == "city" and any(
-        a.country == c.country and c.population >= 0.1 * a.population and key(a.name, strip_admin=True) ==
-        key(c.name, strip_admin=True) for a in areas)} if areas and m.hint == "any" else set()
+def namesake_areas(m: Mention) -> set[int]:
+    """Provinces named like a city inside them that holds a tenth of their people ('Raqqa',
+    'Kirkuk', 'Tripoli', 'New York'): the name alone means the city, so the province loses ground
+    to it (and only to it: the choice between countries is left to the text)."""
+    if m.hint != "any":
+        return set()
+    cities = [c for c in m.candidates if c.kind == "city"]
+    return {id(a) for a in m.candidates if a.kind == "admin1" and any(
+        c.country == a.country and c.admin1 == a.admin1 and c.population >= 0.1 * a.population for c in cities)}
 
 
 def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[float, list[str]]:
     s = KIND_PRIOR.get(c.kind, 0.0) + 0.6 * math.log10(c.population + 10)
     steps = []
     if id(c) in namesake:
-        s += NAMESAKE
-        steps.append("namesake_city")
+        s -= NAMESAKE
+        steps.append("namesake_city_first")
     if c.how in ("name", "alias"):
         s += 0.5
     if hint in ("admin1", "admin2") and c.kind in ("admin1", "admin2"):
@@ -115,9 +117,12 @@ def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | Non
         s += CONTAINS
         steps.append("contains")
     others = [(j, o) for j, o in enumerate(chosen) if o is not None and j != i and key(ms[j].text) != key(m.text)]
-    if c.kind in POINTS and any(o.kind in POINTS and km(o.lat, o.lon, c.lat, c.lon) < NEAR_KM for _, o in others):
-        s += NEAR
-        steps.append("nearby")
+    if c.kind in POINTS:
+        near = {key(ms[j].text) for j, o in others if o.kind in POINTS and km(o.lat, o.lon, c.lat, c.lon) < NEAR_KM}
+        if near:  # the more of the article's places around it, the likelier ('Chatham' near Springfield)
+            s += NEAR + 0.5 * (min(len(near), 4) - 1) + (0.5 if any(ms[j].dateline for j, o in others
+                                                                     if key(ms[j].text) in near) else 0.0)
+            steps.append("nearby")
     if c.admin1 and c.kind != "admin1" and any(o.admin1 == c.admin1 and o is not c for _, o in others):
         s += SAME_AREA
         steps.append("same_area")
@@ -141,7 +146,7 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
                 m.more = [x for x in m.more if x not in inside]
     bases = []
     for m in ms:
-        namesake = namesake_cities(m)
+        namesake = namesake_areas(m)
         bases.append([prior(c, m.hint, namesake) for c in m.candidates])
     chosen: list[Candidate | None] = [None] * len(ms)
     results: list[list[tuple[float, list[str]]]] = [[] for _ in ms]
@@ -207,5 +212,9 @@ def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) 
         total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
         best = cands[max(range(len(cands)), key=total.__getitem__)]
         for i in idx:
+            own = out[i]
+            if own is not None and own.country != best.country and own.country in ms[i].sentence_countries \
+                    and best.country not in ms[i].sentence_countries:
+                continue  # 'in Lebanon, the port city of Tripoli' in an article about Tripoli, Libya
             out[i] = best
     return out

@@ -31,6 +31,7 @@ class Words:
     not_locative: frozenset[str]
     particles: frozenset[str]
     point_before: frozenset[str]
+    area: frozenset[str]
     titles: frozenset[str]
     reporting: frozenset[str]
 
@@ -46,7 +47,7 @@ class Words:
         return Words(admin=admin, settlement=kind("settlement"), direction=kind("direction"), vague=kind("vague"),
                      eponym=kind("eponym") | disease, disease=disease, named_before=kind("named_before"),
                      locative=kind("locative"), not_locative=kind("not_locative"), particles=kind("particle"),
-                     point_before=kind("point_before"),
+                     point_before=kind("point_before"), area=kind("area"),
                      titles=frozenset(t.rstrip(".") for t in titles),
                      reporting=frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt")))
 
