@@ -72,13 +72,10 @@ doc("nga-clash", "2023-05-16", t,
 
 t = ("Police in Nairobi arrested 40 protesters on Tuesday as thousands marched against new taxes. "
      "Kenyan police fired tear gas at the crowd near parliament.")
+# one incident, as ACLED codes it: the arrests and the tear gas are the police intervening in the march
 doc("ken-protest", "2024-06-26", t,
-    [ev("173", "COERCE", "Strategic developments", "Arrests", ["Police", "Police Forces of Kenya"], ["protesters"],
-        "2024-06-25", ("Nairobi", "KEN", -1.28333, 36.81667)),
-     ev("141", "PROTEST", "Protests", "Peaceful protest", ["thousands", "Protesters (Kenya)"], None, "2024-06-25",
-        ("Nairobi", "KEN", -1.28333, 36.81667)),
-     ev("175", "COERCE", "Protests", "Excessive force against protesters", ["Kenyan police"], ["crowd"],
-        "2024-06-25", ("Nairobi", "KEN", -1.28333, 36.81667))],
+    [ev("141", "PROTEST", "Protests", "Protest with intervention", ["thousands", "Protesters (Kenya)"],
+        ["Police", "Police Forces of Kenya", "Kenyan police"], "2024-06-25", ("Nairobi", "KEN", -1.28333, 36.81667))],
     [lambda x: place(x, "Nairobi", -1.28333, 36.81667)])
 
 t = ("Russian forces launched a missile attack on Kharkiv on Thursday, killing three civilians, "

@@ -24,7 +24,7 @@ from ..nlp.layer_types import ActorKey, EventDraft, RoleFiller, TextSpan
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, tokens_of
 from ..ontology import in_group
-from ..ontology.acled import in_scope
+from ..ontology.acled import event_class, in_scope
 from .clause import FINITE, PASS_SUBJ, SUBJ, by, complements, object_words, objects, passive, patient, subject
 from .frames import happening, modality, reframe, reported_by
 from .matching import obligation, yields
@@ -233,6 +233,8 @@ class EventsStage(Stage):
                             if nrule.cameo != "190":
                                 rule, code = nrule, nrule.cameo
                             a1_tok = a1_tok or by(g) or (g if ctx.at.get(g.i) else None)
+        if event_class(code)[0] == "territory" and not self._passive(v, ctx):  # "captured X from the army"
+            a2_tok = by(v, {"from"}) or a2_tok
         a1 = actor(a1_tok, ctx)
         a2 = actor(a2_tok, ctx)
         if a1 is None and a1_tok is None and v.dep_ in ("amod", "compound") and not self._passive(v):
