@@ -328,7 +328,7 @@ article(
     places=[
         P("CAIRO", 30.0444, 31.2357), P("El Fasher", 13.6279, 25.3494), P("Darfur", 13.0, 24.5), P("Sudan", 15.0, 30.0),
         P("Abu Shouk", 13.665, 25.34), P("Nyala", 12.0489, 24.8807), P("South Darfur", 11.5, 24.8),
-        P("Khartoum", 15.5518, 32.5324), P("Geneina", 13.4525, 22.4472), P("West Darfur", 12.8, 22.7),
+        P("Khartoum", 15.5518, 32.5324), P("Geneina", 13.4525, 22.4472), P("West Darfur", 13.3, 22.5),
         P("Wad Madani", 14.4012, 33.5199), P("Gezira", 14.4, 33.3), P("Rufaa", 14.77, 33.37), P("Zamzam", 13.49, 25.29),
         P("Adre", 13.4667, 22.2000), P("Chad", 15.0, 19.0), P("Switzerland", 47.0, 8.0), P("Jeddah", 21.4858, 39.1925),
         P("Port Sudan", 19.6158, 37.2164), N("Red Sea"),
