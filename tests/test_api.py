@@ -12,6 +12,7 @@ import shutil
 import pytest
 from fastapi.testclient import TestClient
 
+from tacitus.records import SCHEMA
 from tacitus.web import create_app
 from tacitus.web.app import static_dir
 
@@ -39,7 +40,7 @@ def items(client, path="/api/events", **params):
 
 def test_health_and_facets(client):
     h = get(client, "/api/health").json()
-    assert h["read_only"] is True and h["schema"] == "tacitus.article/1"
+    assert h["read_only"] is True and h["schema"] == SCHEMA
     assert h["counts"]["articles"] == 32 and h["counts"]["events"] > 50
     f = get(client, "/api/facets").json()
     assert f["events"] == h["counts"]["events"] and f["articles"] == 32
@@ -251,7 +252,7 @@ def test_extract_pasted_article_is_not_stored(client):
     r = client.post("/api/extract", json={"text": text, "title": "Market shelled", "published": "2024-06-04"})
     assert r.status_code == 200, r.text
     rec = r.json()
-    assert rec["schema"] == "tacitus.article/1" and rec["events"]
+    assert rec["schema"] == SCHEMA and rec["events"]
     ev = rec["events"][0]
     assert ev["type"]["cameo"].startswith(("19", "18", "20")) and ev["fatalities"]["best"] == 14
     assert ev["date"]["start"] == "2024-06-03"

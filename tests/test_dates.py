@@ -32,6 +32,12 @@ PUB = dt.date(2017, 10, 17)  # a Tuesday
     ("1994", "1994", "1994", "year", "explicit"),
     ("between 10 and 15 June", "2017-06-10", "2017-06-15", "day", "explicit_range"),
     ("from March to May", "2017-03", "2017-05", "month", "explicit_range"),
+    ("the 1980s", "1980", "1989", "decade", "explicit"),
+    ("the '90s", "1990", "1999", "decade", "explicit"),
+    ("earlier this month", "2017-10-01", "2017-10-17", "week", "relative_to_published"),
+    ("later this year", "2017-10-17", "2017-12-31", "month", "relative_to_published"),
+    ("late last year", "2016-09-01", "2016-12-31", "month", "relative_to_published"),
+    ("in August 2013", "2013-08", "2013-08", "month", "explicit"),
 ])
 def test_resolution(text, start, end, precision, method):
     got = Resolver().resolve(text, PUB)
@@ -69,3 +75,39 @@ def test_publication_date_is_the_last_resort_and_says_so(extract):
 def test_no_publication_date_means_no_guess(extract):
     art = extract("Nigerian troops clashed with Boko Haram fighters on Tuesday.", published=None)
     assert events_of(art, "19")[0].date is None
+
+
+# --- issue #14: names are no dates, historical incidents keep their own date, fallbacks say so ---
+
+
+def test_a_person_named_may_is_no_date(extract):
+    art = extract("Theresa May met the president in London on Friday. May said the talks went well.",
+                  published="2017-10-17")
+    assert not [d for d in art.dates if d.text.strip() == "May"]
+    assert [d for d in art.dates if d.text.endswith("Friday")][0].start == "2017-10-13"
+
+
+def test_friday_in_a_report_published_on_friday_is_that_day(extract):
+    art = extract("Police arrested three protesters in Nairobi on Friday.", published="2021-06-18")
+    ev = events_of(art, "17")[0]
+    assert ev.date.start == "2021-06-18" and ev.date.method.startswith("weekday_relative_to_published")
+
+
+def test_a_historical_incident_keeps_its_own_date(extract):
+    art = extract("The 1995 massacre in Srebrenica killed 8,000 men, a court heard on Friday.",
+                  published="2021-07-11")
+    massacre = [e for e in art.events if e.trigger.text == "massacre"][0]
+    assert (massacre.date.start, massacre.date.precision) == ("1995", "year")
+
+
+def test_event_date_from_an_earlier_sentence_of_the_paragraph(extract):
+    art = extract("On 3 May 2020, gunmen attacked a village near Kidal. Separately, hundreds of residents "
+                  "protested in Gao against the army.", published="2020-05-06")
+    protest = events_of(art, "14")[0]
+    assert protest.date.start == "2020-05-03" and protest.date.method.endswith(":paragraph")
+
+
+def test_the_publication_date_fallback_is_less_precise(extract):
+    art = extract("Nigerian troops clashed with Boko Haram fighters near Maiduguri.", published="2023-05-16")
+    d = events_of(art, "19")[0].date
+    assert (d.start, d.end, d.precision, d.method) == ("2023-05-16", "2023-05-16", "week", "publication_date")

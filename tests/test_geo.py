@@ -101,3 +101,56 @@ def test_packaged_gazetteer_knows_the_places_users_ask_about():
     for name in ("Middle East", "West Bank", "Gaza Strip", "Sahel", "Donbas", "Europe"):
         assert g.lookup(name), name
     assert best("Syria", "country").country == "SYR"
+
+
+# --- issue #14: the packaged GDELT place table (gdeltforge) and the small places it adds ---
+
+
+def _table(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [  # place, place_type, place_lat, place_lon, place_name
+        ("UP", 1, 49.0, 32.0, "Ukraine"), ("BF", 1, 24.25, -76.0, "Bahamas, The"),
+        ("-1055940", 4, 47.8051, 37.577, "Taramchuk, Donets'ka Oblast', Ukraine"),
+        ("-1055940", 4, 47.8051, 37.577, "Taramchuk, Donets'ka Oblast', Ukraine"),  # a second point row
+        ("-1543048", 4, 24.17, -77.58, "Congo Town, South Andros, Bahamas, The"),
+        ("-1", 4, -75.0, -175.0, "Ross Sea, Oceans (general), Oceans"),
+        ("-2", 5, 48.0, 37.5, "Donetska Oblast, Donets'ka Oblast', Ukraine"),
+    ]
+    cols = list(zip(*rows, strict=True))
+    pq.write_table(pa.table({"place": list(cols[0]), "place_type": pa.array(cols[1], pa.int8()),
+                             "place_lat": list(cols[2]), "place_lon": list(cols[3]), "place_name": list(cols[4])}),
+                   path)
+    return path
+
+
+def test_gdelt_table_is_read_one_place_per_id(tmp_path):
+    from tacitus.geo import gdelt_places
+
+    got = {p.ident: p for p in gdelt_places.read(_table(tmp_path / "places.parquet"))}
+    assert got["-1055940"].name == "Taramchuk" and got["-1055940"].fips == "UP"
+    assert got["-1055940"].area == "Donets'ka Oblast'"
+    assert (got["-1543048"].name, got["-1543048"].fips) == ("Congo Town", "BF")  # a country name with a comma
+    assert got["-1"].fips is None
+
+
+def test_gdelt_places_enter_as_unranked_localities_once(tmp_path):
+    from tacitus.geo import gdelt_places
+    from tacitus.geo.build import SubdivisionMatcher, _add_localities
+
+    subs = SubdivisionMatcher()
+    loaded = gdelt_places.load(_table(tmp_path / "places.parquet"), {"UP": "UKR", "BF": "BHS"}, subs.code)
+    assert loaded.country_points["UKR"] == (49.0, 32.0)
+    kinds = {p.name: (kind, code) for p, _, code, kind in loaded.places}
+    assert kinds["Taramchuk"] == ("locality", "UA-14")
+    assert "Donetska Oblast" not in kinds  # the first-level area itself comes from elsewhere
+    w = Writer()
+    w.add(7, "Congo Town", "BHS", None, 24.18, -77.59, "city", 1200, [])  # GeoNames already has it
+    spread = _add_localities(w, loaded)
+    assert [p[2] for p in w.places] == ["Congo Town", "Taramchuk"]
+    assert spread == {"UA-14": [(47.8051, 37.577)]}
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    (c,) = Gazetteer(path).lookup("Taramchuk")
+    assert (c.kind, c.population, c.country) == ("locality", 0, "UKR")

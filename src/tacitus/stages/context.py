@@ -28,6 +28,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import read_list
 from ..nlp import layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
@@ -84,6 +85,7 @@ class ContextStage(Stage):
 
     def __init__(self) -> None:
         register()
+        self.reporting = frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt"))
 
     def run(self, doc: Doc) -> Doc:
         places = [p for p in layers.get(doc, "places") or [] if p.place.lat is not None]
@@ -95,12 +97,15 @@ class ContextStage(Stage):
         line = dateline(doc)
         line_place = next((p for p in places if line and "place" in line and p.tokens[0] == line["place"].start),
                           None)
+        filed = {i for part in ("place", "region") if line and part in line for i in range(line[part].start,
+                                                                                         line[part].end)}
         focus = self._focus([p for p in places if p is not line_place])
         countries: dict[int, list[str]] = {}  # sentence start -> the countries it names (actors too)
         for m in layers.get(doc, "mentions"):
             key = ActorKey.parse(m.label_)
             if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") and key.name:
                 countries.setdefault(sent_of(m[0]).start, []).append(key.name)
+        reported = [p for p in places if self._said_at(doc[p.tokens[0]])]
         where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []
         for e in events:
@@ -113,10 +118,12 @@ class ContextStage(Stage):
             para = bisect.bisect_right(paras, t.idx)
             named = countries.get(sent.start, [])
             country = Counter(named).most_common(1)[0][0] if named else None
-            in_para = [p for p in places if p.tokens[0] < sent.start and bisect.bisect_right(paras, p.place.start) == para]
-            loc = self._where(doc, t, clause, sent, places, e) or self._beyond(in_para, places, line_place, focus,
-                                                                               country)
-            loc = self._refine(loc, places, t.idx)
+            in_para = [p for p in places if p.tokens[0] < sent.start and p.tokens[0] not in filed
+                       and bisect.bisect_right(paras, p.place.start) == para]
+            text_places = [p for p in places if p.tokens[0] not in filed]  # the dateline: where it was filed
+            loc = self._where(doc, t, clause, sent, text_places, e) or self._beyond(in_para, places, line_place,
+                                                                                    focus, country)
+            loc = self._refine(loc, places, reported, t.idx)
             where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published))
         layers.put(doc, "event_context", where)
         return doc
@@ -167,19 +174,35 @@ class ContextStage(Stage):
                                precision="country", start=None, end=None, method="country")
         return None
 
-    def _refine(self, loc: LocationRef | None, places: list[ResolvedPlace], at: int) -> LocationRef | None:
+    def _refine(self, loc: LocationRef | None, places: list[ResolvedPlace], reported: list[ResolvedPlace],
+                at: int) -> LocationRef | None:
         """An incident placed only in a country or a province ('clashes in Myanmar's Sagaing region')
         whose article names places inside it ('Malae Thar village'): the place inside that the
-        article names most, nearest the trigger on ties."""
-        if loc is None or loc.precision not in ("country", "admin1", "region") or not loc.country:
-            return loc
+        article names most, nearest the trigger on ties; never where something was said ('the
+        ministry said in Niamey')."""
+        if loc is None or loc.precision not in ("country", "admin1", "region") or not loc.country or \
+                "relative" in (loc.method or ""):
+            return loc  # 'the north of Mali' is an area on purpose
         inside = [p for p in places if p.place.country == loc.country and SPECIFIC.get(p.place.precision, 9) <
-                  SPECIFIC.get(loc.precision, 9) and (loc.precision != "admin1" or p.place.admin1 == loc.admin1)]
+                  SPECIFIC.get(loc.precision, 9) and (loc.precision != "admin1" or p.place.admin1 == loc.admin1)
+                  and p not in reported]
         if not inside:
             return loc
         n = Counter(p.place.name for p in inside)
         best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
         return self._loc(best.place, f"{loc.method}+refined")
+
+    def _said_at(self, t: Token) -> bool:
+        """'said in Niamey', 'told reporters in Hasakah': the place of a statement."""
+        x = t
+        for _ in range(3):
+            if x.dep_ == "pobj" and x.head.dep_ == "prep":
+                v = x.head.head
+                return v.lemma_ in self.reporting or (v.dep_ == "dobj" and v.head.lemma_ in self.reporting)
+            if x.head.i == x.i:
+                return False
+            x = x.head
+        return False
 
     @staticmethod
     def _how(doc: Doc, p: ResolvedPlace) -> str:

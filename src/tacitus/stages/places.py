@@ -131,6 +131,7 @@ class PlacesStage(Stage):
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         found: list[tuple[int, int, str, str]] = []
         taken: set[int] = set()
+        placed: set[str] = set()
 
         def add(s: int, e: int, hint: str, rule: str) -> None:
             if any(i in taken or i in metonyms or i in not_place for i in range(s, e)):
@@ -139,6 +140,7 @@ class PlacesStage(Stage):
                 return
             taken.update(range(s, e))
             found.append((s, e, hint, rule))
+            placed.add(doc[s:e].text)
 
         line = dateline(doc)
         if line and "place" in line:
@@ -158,8 +160,10 @@ class PlacesStage(Stage):
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     if all(i in blocked for i in range(s, e)) or (e - s == 1 and seg.text in surnames):
                         continue
-                elif not self._mislabelled(doc, seg, countries, surnames, blocked, chained):
-                    continue
+                elif not (seg.text in placed and not is_person(doc, seg, surnames, w)) and not (
+                        self._said_settlement(doc, s) and ent.label_ != "NORP") and not self._mislabelled(
+                        doc, seg, countries, surnames, blocked, chained):
+                    continue  # a place already ('Ras al-Ain' again) or 'the village of X' is one wherever it is
                 if "-" in seg.text and seg.text.split("-")[-1].lower() in ("backed", "led", "held", "controlled"):
                     continue
                 if e < len(doc) and doc[e].lower_ in w.eponym:
@@ -200,6 +204,10 @@ class PlacesStage(Stage):
             i = max(end, e2)
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
+
+    def _said_settlement(self, doc: Doc, s: int) -> bool:
+        """'the village of X', 'the town of X': the text says it is a place."""
+        return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in self.w.settlement
 
     def _chained(self, doc: Doc, s: int, taken: set[int]) -> bool:
         """Right after a place and a comma or bracket: 'Goma, North Kivu', 'Chifuko village (Kabare'."""

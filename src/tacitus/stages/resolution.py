@@ -23,6 +23,7 @@ KIND_PRIOR = {"country": 3.0, "continent": 2.0, "region": 2.0, "admin1": 1.5, "c
 COUNTRY_BONUS = {"sentence": 3.0, "paragraph": 2.5, "article": 2.0}
 CONTAINED, CONTAINS, NEAR, SAME_AREA, SAME_COUNTRY, HINT_ADMIN, HINT_CITY = 4.0, 3.0, 1.5, 1.0, 0.75, 3.0, 2.0
 NAMESAKE = 2.0
+OWN_EVIDENCE = frozenset({"containment", "contains", "country_sentence", "country_paragraph", "nearby"})
 RANK = {"continent": 6, "region": 5, "country": 4, "admin1": 3, "admin2": 2, "city": 1, "locality": 1}
 NEAR_KM = 100.0
 POINTS = ("city", "locality", "admin2")
@@ -194,27 +195,37 @@ def weak(c: Candidate, steps: list[str]) -> bool:
 
 
 def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) -> list[Candidate | None]:
-    """Each mention's best candidate; mentions of the same name that the text does not tie to an
-    area of their own share the reading with the highest total score."""
-    groups: dict[str, list[int]] = {}
-    for i, m in enumerate(ms):
-        if m.candidates and m.container is None:
-            groups.setdefault(key(m.text), []).append(i)
+    """Each mention's best candidate; then, among mentions of one name, a mention the text ties to
+    nothing of its own (no area written after it, no country of its reading named in its sentence)
+    takes the reading of the last tied mention before it ('The government in Tripoli' after
+    'Tripoli, Libya'), else of the next one, else the reading with the highest total score."""
     out: list[Candidate | None] = []
     for m, r in zip(ms, results, strict=True):
         out.append(m.candidates[max(range(len(r)), key=lambda k: r[k][0])] if r else None)
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(ms):
+        if m.candidates:
+            groups.setdefault(key(m.text), []).append(i)
     for idx in groups.values():
         if len(idx) < 2:
             continue
-        cands = ms[idx[0]].candidates
-        if any(ms[i].candidates != cands for i in idx):
+        tied = [i for i in idx if out[i] is not None and (ms[i].container is not None or
+                                                           out[i].country in ms[i].sentence_countries)]
+        loose = [i for i in idx if i not in tied]
+        if not loose:
             continue
-        total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
-        best = cands[max(range(len(cands)), key=total.__getitem__)]
-        for i in idx:
-            own = out[i]
-            if own is not None and own.country != best.country and own.country in ms[i].sentence_countries \
-                    and best.country not in ms[i].sentence_countries:
-                continue  # 'in Lebanon, the port city of Tripoli' in an article about Tripoli, Libya
-            out[i] = best
+        best = None
+        cands = ms[idx[0]].candidates
+        if not tied and all(ms[i].candidates == cands for i in idx):
+            total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
+            best = cands[max(range(len(cands)), key=total.__getitem__)]
+        for i in loose:
+            k = ms[i].candidates.index(out[i]) if out[i] is not None else None
+            if k is not None and OWN_EVIDENCE.intersection(results[i][k][1]):
+                continue  # its own neighbours say which ('shelters in Springfield and Decatur')
+            before = [j for j in tied if j < i]
+            after = [j for j in tied if j > i]
+            reading = out[before[-1]] if before else out[after[0]] if after else best
+            if reading is not None and reading in ms[i].candidates:
+                out[i] = reading
     return out
