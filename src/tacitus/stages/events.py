@@ -262,6 +262,9 @@ class EventsStage(Stage):
         rule = rule_of(n, "N", ctx)
         if rule is None or n.dep_ == "attr":  # "the idea is an attack on us": a characterisation
             return None
+        if n.dep_ in ("dobj", "pobj") and (n.head.lemma_.lower() in self.lex.irrealis or (
+                n.dep_ == "pobj" and n.head.head.lemma_.lower() in self.lex.irrealis)):
+            return None  # "urged the RSF to halt its attack", "to prevent clashes": no new happening
         own = ctx.at.get(n.i)
         a1 = [ref(own)] if own is not None and own.label_ else None
         a1_tok = by(n, {"by", "from"})

@@ -57,8 +57,46 @@ def reframe(v: Token, matrix: Token | None, code: str, ctx: Context) -> tuple[st
     return code, None
 
 
+def governor(n: Token) -> Token | None:
+    """The verb an event noun hangs on ('may be taking part in the fighting': taking)."""
+    t = n
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _generic(v: Token, ctx: Context) -> bool:
+    """A habit, a tally over a period or a general truth, not one happening: 'gunmen have
+    repeatedly attacked', 'weekly protests', 'shot down 24 drones over the past week', 'it targets
+    only terrorists' (a present tense outside the article's opening sentences)."""
+    lex = ctx.lex
+    if any(c.lower_ in lex.habitual for c in v.children if c.dep_ in ("advmod", "amod", "npadvmod")):
+        return True
+    for c in v.children:  # "over the past week", "in recent months", "for years"
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "during", "throughout"):
+            if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)
+                   for g in c.children if g.dep_ == "pobj"):
+                return True
+    if v.pos_ == "VERB" and v.tag_ in ("VBZ", "VBP") and sent_of(v).start > 0 and not any(
+            c.dep_ == "aux" for c in v.children):
+        return True
+    return False
+
+
 def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
     lex = ctx.lex
+    if v.pos_ in ("NOUN", "PROPN") and matrix is None:  # an event noun takes its verb's modality
+        gov = governor(v)
+        if gov is not None and gov.lemma_.lower() not in lex.perception | lex.occurrence | lex.reporting:
+            inherited = modality(gov, gov.head if gov.dep_ in ("xcomp", "ccomp") else None, ctx)
+            if inherited != "asserted":
+                return inherited
+        if any(c.dep_ == "amod" and c.lower_ in lex.habitual for c in v.children):
+            return "generic"
     for t in (v, matrix):
         if t is None:
             continue
@@ -77,6 +115,10 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
                 return lex.modal_aux[c.lower_]
             if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
                 return "claimed"
+    if matrix is not None and matrix.lemma_.lower() in lex.grievance and v.dep_ == "ccomp":
+        return "claimed"  # 'activists accuse it of torturing', 'complaining that ... kills'
+    if v.pos_ in ("VERB", "AUX") and _generic(v, ctx):
+        return "generic"
     return "asserted"
 
 
@@ -87,6 +129,8 @@ def happening(n: Token, ctx: Context) -> bool:
     lex = ctx.lex
     gov = n.head
     if gov.lemma_.lower() in lex.irrealis or (gov.dep_ == "prep" and gov.head.lemma_.lower() in lex.irrealis):
+        return False
+    if gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in lex.irrealis:
         return False
     if n.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in lex.occurrence:
         return True

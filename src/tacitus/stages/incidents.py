@@ -36,7 +36,7 @@ BACKGROUND_DAYS = 30
 
 class IncidentsStage(layers.Stage):
     name = "tacitus_incidents"
-    reads = ("meta", "events", "event_context", "event_tolls", "actor_info", "focus_country", "token.dep")
+    reads = ("meta", "events", "event_context", "event_tolls", "actor_info", "focus_country", "quotes", "token.dep")
     writes = ("incidents",)
 
     def __init__(self, lexicon: Lexicon, dictionary: ActorDictionary, rules: AcledRules):
@@ -48,7 +48,8 @@ class IncidentsStage(layers.Stage):
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
                       layers.get(doc, "event_tolls") or {})
-        groups = group(ms, self.lex)
+        quoted = sorted((q.start, q.end) for q in layers.get(doc, "quotes") or [] if q.direct)
+        groups = group(ms, self.lex, quoted)
         meta = layers.get(doc, "meta")
         info = layers.get(doc, "actor_info") or {}
         focus = layers.get(doc, "focus_country")

@@ -32,7 +32,7 @@ DEPENDENT = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "pcomp", "pobj",
 NEAR_KM = 30.0
 CAUSE = {"after", "following", "because", "since", "over", "against", "for", "amid", "despite"}
 SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
-FALLBACKS = ("article_focus", "publication_date")
+FALLBACKS = ("article_focus", "publication_date", "dateline")
 RESTATED = {"territory", "demonstration", "riot"}  # told again later in an article ('have taken full control')
 
 
@@ -202,10 +202,19 @@ def _last(groups: list[Group], ok, before: Mention) -> int | None:
     return None
 
 
-def group(ms: list[Mention], lex: Lexicon) -> list[Group]:
-    """Mentions (in text order) grouped into incidents, with links between them."""
+def group(ms: list[Mention], lex: Lexicon, quoted: list[tuple[int, int]] = ()) -> list[Group]:
+    """Mentions (in text order) grouped into incidents, with links between them. A mention inside
+    a direct quote ('"The shell landed between the houses"') is a witness telling of an incident
+    the article reports: it joins the last one of its kind."""
     groups: list[Group] = []
+    starts = [a for a, _ in quoted]
     for m in ms:
+        k = bisect.bisect_right(starts, m.draft.trigger.start) - 1
+        if k >= 0 and m.draft.trigger.start < quoted[k][1] and m.cls:
+            i = _last(groups, lambda g, m=m: _family({m.cls}, g.classes), before=m)
+            if i is not None:
+                groups[i].members.append((m, "quoted"))
+                continue
         target, how = _attach(m, groups, lex)
         if how in ("reaction_to", "denial_of"):
             groups.append(Group([(m, None)], links=[(target, how)]))
@@ -230,6 +239,9 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
             if groups[i].classes and _depends(m, groups[i]):
                 return i, "consequence"
         return _same_statement(m, groups), "anaphora"
+    for i in range(len(groups) - 1, -1, -1):  # "... claimed the attack, saying it had killed 15"
+        if any(how == "claim" and x.sent == m.sent for x, how in groups[i].members) and _family({m.cls}, groups[i].classes):
+            return i, "claim"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
     if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
         return (candidates[-1], "anaphora") if _anaphoric(m) and candidates else (None, None)
