@@ -91,6 +91,16 @@ def _class_table() -> dict[str, tuple[str, str | None]]:
     return {r["cameo_prefix"]: (r["class"], r["means"] or None) for r in read_tsv(PKG, "acled_classes.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    return {r["lemma"]: r["class"] for r in read_tsv(PKG, "acled_lemmas.tsv")}
+
+
+def lemma_class(lemma: str) -> str | None:
+    """The class a trigger word reports when its CAMEO code says more (acled_lemmas.tsv)."""
+    return _lemma_table().get(lemma)
+
+
 def event_class(cameo: str | None) -> tuple[str | None, str | None]:
     """(class, means) of a CAMEO code (acled_classes.tsv, longest prefix), or (None, None) when the
     code is outside ACLED's scope."""

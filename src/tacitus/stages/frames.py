@@ -81,9 +81,17 @@ def _generic(v: Token, ctx: Context) -> bool:
             if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)
                    for g in c.children if g.dep_ == "pobj"):
                 return True
+    for c in v.children:  # "shot down 24 drones across the country": a tally
+        if c.dep_ == "prep" and c.lower_ in ("across", "throughout", "nationwide"):
+            if any(g.lemma_.lower() in ("country", "nation", "region", "state") for g in c.children if g.dep_ == "pobj"):
+                return True
     if v.pos_ == "VERB" and v.tag_ in ("VBZ", "VBP") and sent_of(v).start > 0 and not any(
             c.dep_ == "aux" for c in v.children):
         return True
+    aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
+    if v.tag_ == "VBN" and aux and aux[-1] in ("has", "have") and sent_of(v).start > 0 and not any(
+            c.ent_type_ in ("DATE", "TIME") for c in v.subtree):
+        return True  # "rival gangs have fought for control of the capital": no date, an ongoing state
     return False
 
 
@@ -116,7 +124,9 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
             if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
                 return "claimed"
     if matrix is not None and matrix.lemma_.lower() in lex.grievance and v.dep_ == "ccomp":
-        return "claimed"  # 'activists accuse it of torturing', 'complaining that ... kills'
+        return "claimed"  # 'complaining that the lockdown kills ...'
+    if v.dep_ == "pcomp" and v.head.lower_ == "of" and v.head.head.lemma_.lower() in lex.grievance:
+        return "claimed"  # 'activists accuse it of torturing detainees'
     if v.pos_ in ("VERB", "AUX") and _generic(v, ctx):
         return "generic"
     return "asserted"

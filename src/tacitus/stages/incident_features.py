@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..lexicons import read_tsv
 from ..nlp.layer_types import EventDraft
 from ..nlp.sents import tokens_of
-from ..ontology.acled import event_class
+from ..ontology.acled import event_class, lemma_class
 from .context import clause_tokens
 
 PKG = "tacitus.lexicons"
@@ -86,8 +86,9 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     return out
 
 
-def mention_class(m: EventDraft) -> tuple[str | None, str | None]:
-    return event_class(m.cameo)
+def mention_class(m: EventDraft, lemma: str = "") -> tuple[str | None, str | None]:
+    cls, means = event_class(m.cameo)
+    return lemma_class(lemma) or cls, means
 
 
 def target_class(words: str | None) -> str | None:

@@ -35,6 +35,8 @@ def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
                    for c in tok.children)
     if dep == "subj":
         subj = next((c for c in tok.children if c.dep_ in SUBJ + ("agent",)), None)
+        if subj is None and tok.dep_ in ("acl", "relcl"):  # 'vehicles blocking the highway'
+            subj = tok.head
         if subj is not None and subj.dep_ == "agent":
             subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
         return subj is not None and (subj.lemma_.lower() in want or any(

@@ -78,8 +78,8 @@ def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext
         if span is None:
             continue
         verb = doc.char_span(d.verb.start, d.verb.end, alignment_mode="expand") if d.verb else None
-        cls, means = mention_class(d)
         t = toks[span.root.i]
+        cls, means = mention_class(d, t.lemma_.lower())
         out.append(Mention(d, cls, means, t, toks[verb.root.i] if verb is not None else None,
                            bisect.bisect_right(sents, t.i) - 1, bisect.bisect_right(paras, d.trigger.start) - 1,
                            context.get(d.id) or EventContext(), tolls.get(d.id) or EventTolls()))
@@ -177,8 +177,11 @@ def _depends(m: Mention, g: Group) -> bool:
 
 
 def _anaphoric(m: Mention) -> bool:
-    """A definite event noun as the trigger or in its phrase ('the attack', 'killed in that battle')."""
+    """A definite event noun as the trigger or in its phrase ('the attack', 'killed in that battle',
+    'joined the march')."""
     if _definite(m.token):
+        return True
+    if any(c.dep_ == "dobj" and _definite(c) for c in m.token.children):
         return True
     return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and _definite(g) and g.pos_ == "NOUN" for g in c.children)
                and c.lower_ in ("in", "during", "after") for c in m.token.children)
