@@ -189,6 +189,27 @@ class CountsStage(Stage):
             return [np, fam] + list(fam.subtree), None
         return [], np
 
+    def _plus_conjuncts(self, np: Token, qty: tuple | None) -> tuple | None:
+        """Parts of one toll given side by side add up ('2 rebels and 1 soldier')."""
+        if qty is None or np.pos_ not in ("NOUN", "PROPN"):
+            return qty
+        extra = 0
+        for c in np.conjuncts:
+            if c.i < np.i:
+                continue
+            nums = [x for x in c.children if x.dep_ == "nummod"]
+            if not nums:
+                return qty
+            part = parse_quantity(" ".join(x.text for n in nums for x in n.subtree), self.vague, self.hedges)
+            if part is None or part[1] is None:
+                return qty
+            extra += part[1]
+        if not extra:
+            return qty
+        low, best, high, hedge = qty
+        return (low + extra if low is not None else None, best + extra if best is not None else None,
+                high + extra if high is not None else None, hedge)
+
     @staticmethod
     def _singulars(np: Token) -> int:
         """'a soldier was killed' is one; 'a soldier and a local chief' two; 'civilians' unknown."""
@@ -226,6 +247,7 @@ class CountsStage(Stage):
                 hedge = next((h for h in sorted(self.hedges, key=len, reverse=True)
                               if re.search(rf"\b{re.escape(h)}\s*$", hedge_text, re.I)), None)
                 qty = parse_quantity((hedge + " " if hedge else "") + text_of(doc)[s:e], self.vague, self.hedges)
+                qty = self._plus_conjuncts(np, qty)  # "five officers and two civilians were killed": 7
             if qty is None or (qty[1] or 0) > 10_000_000 or (t.i, kind) in seen:
                 continue
             seen.add((t.i, kind))

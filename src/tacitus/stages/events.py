@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..ids import event_id
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
+from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventDraft, RoleFiller, TextSpan
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, tokens_of
@@ -59,7 +60,9 @@ class EventsStage(Stage):
 
     # ------------------------------------------------------------------ main
     def run(self, doc: Doc) -> Doc:
-        spans = sorted(layers.get(doc, "actors"), key=lambda s: s.start)
+        line = dateline(doc)  # 'NAIROBI, Kenya (AP) —' names where the report was filed and by whom
+        skip = {i for sp in (line or {}).values() for i in range(sp.start, sp.end)}
+        spans = sorted((s for s in layers.get(doc, "actors") if s.root.i not in skip), key=lambda s: s.start)
         places = {i for sp in layers.get(doc, "toponyms") for i in range(sp.start, sp.end)}
         ctx = Context(doc=doc, lex=self.lex, spans=spans, info=layers.get(doc, "actor_info") or {}, places=places)
         consumed: set[int] = set()
@@ -210,7 +213,7 @@ class EventsStage(Stage):
             if srule is not None and in_group(srule.cameo, "violence") and in_group(code, "fighting"):
                 rule, code, noun = srule, srule.cameo, subj
                 consumed.add(subj.i)
-                a1_tok = by(subj) or subj
+                a1_tok = by(subj) or (subj if subj.i in ctx.at else None)  # 'the blast killed ten': no author
         # "killed in an air strike by government forces"
         if in_group(code, "fighting"):
             for c in v.children:

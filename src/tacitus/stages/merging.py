@@ -254,6 +254,10 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
             return i, "consequence"
     if _anaphoric(m) and candidates:
         return candidates[-1], "anaphora"
+    if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
+        lead = next((i for i in candidates if groups[i].classes & FAMILIES[0] and _own_time(groups[i], m)), None)
+        if lead is not None:
+            return lead, "consequence"
     for i in reversed(candidates):
         g = groups[i]
         if m.sent - g.last.sent <= SENTENCE_GAP and (m.para == g.last.para or m.sent - g.last.sent <= 1):
@@ -261,6 +265,23 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
         if m.cls in RESTATED and m.cls in g.classes and _same_place_and_day(m, g):  # one kind, place, day
             return i, "same participants, place and date"
     return None, None
+
+
+def _toll_only(m: Mention, lex: Lexicon) -> bool:
+    """A clause that only reports casualties ('five officers had been killed', 'more than 30 were
+    wounded'): a toll word, no named perpetrator, no place or date of its own."""
+    if m.cls != "violence" or m.draft.a1 is not None or m.token.lemma_.lower() not in lex.reports_violence:
+        return False
+    loc, date = m.where.location, m.where.date
+    own_place = loc is not None and not str(loc.method or "").startswith(FALLBACKS + ("paragraph",))
+    own_date = date is not None and str(date.method or "").split(":")[-1] not in ("paragraph", "sentence") and \
+        not str(date.method or "").startswith(FALLBACKS)
+    return not own_place and not own_date
+
+
+def _own_time(g: Group, m: Mention) -> bool:
+    """The incident is current news (not a background one with a date before the mention's)."""
+    return all(_date_ok(m.where, x.where) for x, _ in g.members)
 
 
 def _same_place_and_day(m: Mention, g: Group) -> bool:

@@ -29,7 +29,7 @@ def merge(counts: list) -> Tally:
         return Tally(low=c.low, best=c.best, high=c.high, who=who)
     lows = [c.low for c in counts if c.low is not None]
     highs = [c.high for c in counts if c.high is not None]
-    return Tally(low=min(lows + list(bests)), best=max(bests), high=max(highs + list(bests)), who=who,
+    return Tally(low=min(lows + list(bests)), best=min(bests), high=max(highs + list(bests)), who=who,
                  note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
 
 
