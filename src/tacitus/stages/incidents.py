@@ -48,7 +48,7 @@ class IncidentsStage(layers.Stage):
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
                       layers.get(doc, "event_tolls") or {})
-        quoted = sorted((q.start, q.end) for q in layers.get(doc, "quotes") or [] if q.direct)
+        quoted = sorted((q.start, q.end, len(q.text.split())) for q in layers.get(doc, "quotes") or [] if q.direct)
         groups = group(ms, self.lex, quoted)
         meta = layers.get(doc, "meta")
         info = layers.get(doc, "actor_info") or {}
@@ -117,8 +117,10 @@ class IncidentsStage(layers.Stage):
                                      method=f"claimed_responsibility:{claimant.method}")
         a2 = _first([self._target(m, info, iso3) for m in ordered
                      if m.draft.a2 and (a1 is None or m.draft.a2.text != a1.text)])
-        if a1 is not None and a2 is not None and a1.name and a1.name == a2.name and a1.text == a2.text:
-            a2 = None
+        if a1 is not None and a2 is not None and a1.name and a1.name == a2.name and (
+                a1.text == a2.text or a1.acled_inter in (1, 8) or not a1.name.startswith(("Unidentified", "Civilians",
+                                                                                         "Protesters", "Rioters"))):
+            a2 = None  # one side named twice ('Ukrainian troops were fighting to hold ...')
         return a1, a2
 
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:

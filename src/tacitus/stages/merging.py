@@ -33,6 +33,7 @@ NEAR_KM = 30.0
 CAUSE = {"after", "following", "because", "since", "over", "against", "for", "amid", "despite"}
 SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
 FALLBACKS = ("article_focus", "publication_date", "dateline")
+QUOTE_WORDS = 5  # a quoted word or two ('"liberated"') is someone's term, not a witness account
 RESTATED = {"territory", "demonstration", "riot"}  # told again later in an article ('have taken full control')
 
 
@@ -106,11 +107,19 @@ def _named(m: Mention, roles: tuple[str, ...] = ("a1", "a2")) -> set[str]:
     return out
 
 
+def _weak_place(loc) -> bool:
+    """A place the clause does not state: the article's, the dateline's or carried from the paragraph."""
+    return loc is None or loc.lat is None or str(loc.method or "").startswith(FALLBACKS + ("paragraph",))
+
+
+def _weak_date(date) -> bool:
+    method = str(date.method or "") if date is not None else ""
+    return date is None or method.startswith(FALLBACKS) or method.endswith(":paragraph")
+
+
 def _place_ok(a: EventContext, b: EventContext) -> bool:
     la, lb = a.location, b.location
-    if la is None or lb is None or la.lat is None or lb.lat is None:
-        return True
-    if any(str(x.method or "").startswith(FALLBACKS) for x in (la, lb)):
+    if _weak_place(la) or _weak_place(lb):
         return True
     if la.geonameid is not None and la.geonameid == lb.geonameid:
         return True
@@ -121,7 +130,7 @@ def _place_ok(a: EventContext, b: EventContext) -> bool:
 
 def _date_ok(a: EventContext, b: EventContext) -> bool:
     da, db = a.date, b.date
-    if da is None or db is None or any(str(x.method or "").startswith(FALLBACKS) for x in (da, db)):
+    if _weak_date(da) or _weak_date(db):
         return True
     n = min(len(da.start or ""), len(db.start or ""))
     return (da.start or "")[:n] == (db.start or "")[:n]
@@ -176,15 +185,18 @@ def _depends(m: Mention, g: Group) -> bool:
     return False
 
 
-def _anaphoric(m: Mention) -> bool:
+def _anaphoric(m: Mention, lex: Lexicon) -> bool:
     """A definite event noun as the trigger or in its phrase ('the attack', 'killed in that battle',
     'joined the march')."""
     if _definite(m.token):
         return True
-    if any(c.dep_ == "dobj" and _definite(c) for c in m.token.children):
+
+    def event_noun(t: Token) -> bool:
+        return _definite(t) and (("N", t.lemma_.lower()) in lex.rules or t.lemma_.lower() in lex.event_anaphors)
+    if any(c.dep_ == "dobj" and event_noun(c) for c in m.token.children):
         return True
-    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and _definite(g) and g.pos_ == "NOUN" for g in c.children)
-               and c.lower_ in ("in", "during", "after") for c in m.token.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "after") and any(
+        g.dep_ == "pobj" and event_noun(g) for g in c.children) for c in m.token.children)
 
 
 def _refers(m: Mention, groups: list[Group], lex: Lexicon) -> int | None:
@@ -205,15 +217,15 @@ def _last(groups: list[Group], ok, before: Mention) -> int | None:
     return None
 
 
-def group(ms: list[Mention], lex: Lexicon, quoted: list[tuple[int, int]] = ()) -> list[Group]:
+def group(ms: list[Mention], lex: Lexicon, quoted: list[tuple[int, int, int]] = ()) -> list[Group]:
     """Mentions (in text order) grouped into incidents, with links between them. A mention inside
     a direct quote ('"The shell landed between the houses"') is a witness telling of an incident
     the article reports: it joins the last one of its kind."""
     groups: list[Group] = []
-    starts = [a for a, _ in quoted]
+    starts = [q[0] for q in quoted]
     for m in ms:
         k = bisect.bisect_right(starts, m.draft.trigger.start) - 1
-        if k >= 0 and m.draft.trigger.start < quoted[k][1] and m.cls:
+        if k >= 0 and m.draft.trigger.start < quoted[k][1] and m.cls and quoted[k][2] >= QUOTE_WORDS:
             i = _last(groups, lambda g, m=m: _family({m.cls}, g.classes), before=m)
             if i is not None:
                 groups[i].members.append((m, "quoted"))
@@ -247,12 +259,12 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
             return i, "claim"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
     if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
-        return (candidates[-1], "anaphora") if _anaphoric(m) and candidates else (None, None)
+        return (candidates[-1], "anaphora") if _anaphoric(m, lex) and candidates else (None, None)
     for i in reversed(candidates):
         if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1
                                        and not embedded(m.verb or m.token, lex)):
             return i, "consequence"
-    if _anaphoric(m) and candidates:
+    if _anaphoric(m, lex) and candidates:
         return candidates[-1], "anaphora"
     if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
         lead = next((i for i in candidates if groups[i].classes & FAMILIES[0] and _own_time(groups[i], m)), None)
