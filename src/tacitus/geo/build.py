@@ -214,13 +214,13 @@ def build_default(path: Path) -> None:
         w.add(c["geonameid"], c["name"], cc, code or (f"{cc2}.{c.get('admin1code')}" if c.get("admin1code") else None),
               lat, lon, "city", c.get("population"), [(a, "alt") for a in c.get("alternatenames", [])])
 
-    # first-level areas: reference point from the places inside them (the middle of the box that
-    # holds nine tenths of the GNS localities, else of the box of its cities)
-    spread_points = _add_localities(w, gd) if gd is not None else {}
+    if gd is not None:
+        _add_localities(w, gd)
+
+    # first-level areas: reference point from the cities inside them
     for (cc2, state), pts in area_points.items():
         code = area_code.get((cc2, state))
-        spread = spread_points.get(code or "", [])  # GNS places cover an area better than its cities
-        ctr = _center(spread, trim=0.05) if len(spread) >= 20 else _center([(a, b) for a, b, _ in pts])
+        ctr = _center([(a, b) for a, b, _ in pts])
         names = [(state, "name")]
         if code:
             names += [(subs.names.get(code, ""), "name")] + [(a, "alias") for a in subs.aliases.get(code, [])]
@@ -266,22 +266,21 @@ def build_default(path: Path) -> None:
                    "seconds": f"{time.time() - t0:.1f}"})
 
 
-def _add_localities(w: Writer, gd: gdelt_places.Loaded, same_km: float = 15.0) -> dict[str, list[tuple[float, float]]]:
+def _add_localities(w: Writer, gd: gdelt_places.Loaded, same_km: float = 15.0) -> int:
     """GDELT's places that GeoNames' cities do not already hold (same name within 15 km); returns
-    the points added in each first-level area."""
+    how many were added."""
     near: dict[str, list[int]] = defaultdict(list)
     for k, pid, _ in w.names:
         near[k].append(pid)
-    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    added = 0
     for p, cc, code, kind in gd.places:
         k = key(p.name)
         if not k or any(km(w.places[pid - 1][5], w.places[pid - 1][6], p.lat, p.lon) < same_km for pid in near.get(k, ())):
             continue
         pid = w.add(None, p.name, cc, code, p.lat, p.lon, kind, 0, [])
         near[k].append(pid)
-        if code and kind == "locality":
-            spread[code].append((p.lat, p.lon))
-    return spread
+        added += 1
+    return added
 
 
 # a region has no population figure; these stand in so that "Java" the island outranks a village

@@ -14,7 +14,8 @@ An incident placed only in a country or province this way is refined to the plac
 article names most ('+refined': a headline's 'in Myanmar' and the body's village).
 Unresolved places (no coordinates) are never the event's place. Date cascade: the temporal
 expression in the trigger's clause -> the closest one in the sentence -> the last one earlier in
-the paragraph -> the publication date (start = end = the publication date, precision 'week': the
+the paragraph (for conflict events: an incident told on, not a reaction) -> the publication date
+(start = end = the publication date, precision 'week': the
 report's date, the event within about the week before it; method 'publication_date').
 Writes the event_context layer: {event id: EventContext(location, date)}."""
 
@@ -34,6 +35,7 @@ from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of
+from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
 from .geocode import COARSER
 
@@ -124,7 +126,9 @@ class ContextStage(Stage):
             loc = self._where(doc, t, clause, sent, text_places, e) or self._beyond(in_para, places, line_place,
                                                                                     focus, country)
             loc = self._refine(loc, places, reported, t.idx)
-            where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published))
+            carry = in_group(e.cameo, "conflict")  # an incident told on from an earlier sentence, not a reaction
+            where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published,
+                                                                     carry))
         layers.put(doc, "event_context", where)
         return doc
 
@@ -220,7 +224,7 @@ class ContextStage(Stage):
                            geonameid=p.geonameid, precision=p.precision, start=p.start, end=p.end, method=method)
 
     def _when(self, t: Token, clause: set[int], sent, para: int, paras: list[int], dates: list[ResolvedDate],
-              published: str | None) -> DateRef | None:
+              published: str | None, carry: bool) -> DateRef | None:
         usable = [d for d in dates if d.tokens]
         anchored = [d for d in usable if d.date.method == "anchored" and d.tokens[0] <= t.i < d.tokens[1]]
         if anchored:
@@ -232,8 +236,8 @@ class ContextStage(Stage):
         in_sent = [d for d in plain if sent.start <= d.tokens[0] < sent.end]
         if in_sent:
             return self._date(min(in_sent, key=lambda d: abs(d.tokens[0] - t.i)), "sentence")
-        before = [d for d in plain if d.tokens[0] < sent.start and bisect.bisect_right(paras, d.date.offset_start) == para
-                  and d.date.precision == "day"]
+        before = [d for d in plain if carry and d.tokens[0] < sent.start and d.date.precision == "day"
+                  and bisect.bisect_right(paras, d.date.offset_start) == para]
         if before:
             return self._date(before[-1], "paragraph")
         if published:

@@ -83,11 +83,12 @@ class PlacesStage(Stage):
         localities: only these may make a place of a name the NER did not call one."""
         return [c for c in self.gaz.lookup(text) if c.kind != "locality"]
 
-    def _in_countries(self, text: str, countries: set[str]) -> bool:
+    def _in_countries(self, text: str, countries: set[str], any_country: bool = False) -> bool:
         """A name the NER took for a person or organisation ('Malakal') is a place when the gazetteer
-        has a town of that name in a country the article talks about."""
-        return bool(countries) and any(c.country in countries and (c.how in ("name", "alias") or " " in text) and (
-            c.kind != "city" or c.population >= 5000) for c in self._ranked(text))
+        has a town of that name (5,000 people or more) in a country the article talks about."""
+        return bool(countries) and any((any_country or c.country in countries) and (
+            c.how in ("name", "alias") or " " in text) and (c.kind != "city" or c.population >= 5000)
+            for c in self._ranked(text))
 
     def _big_city(self, text: str) -> bool:
         """A one-word 'person' who is really a large city ('captured Goma')."""
@@ -161,7 +162,7 @@ class PlacesStage(Stage):
                     if all(i in blocked for i in range(s, e)) or (e - s == 1 and seg.text in surnames):
                         continue
                 elif not (seg.text in placed and not is_person(doc, seg, surnames, w)) and not (
-                        self._said_settlement(doc, s) and ent.label_ != "NORP") and not self._mislabelled(
+                        self._said_settlement(doc, s, e)) and not self._mislabelled(
                         doc, seg, countries, surnames, blocked, chained):
                     continue  # a place already ('Ras al-Ain' again) or 'the village of X' is one wherever it is
                 if "-" in seg.text and seg.text.split("-")[-1].lower() in ("backed", "led", "held", "controlled"):
@@ -174,7 +175,8 @@ class PlacesStage(Stage):
         # countries named by the dictionary, even inside an organisation's name ("the U.S. Centers for...")
         for m in layers.get(doc, "mentions"):
             if ActorKey.parse(m.label_).kind == "country" and m.kb_id_ == "name" and not any(
-                    i in blocked or i in metonyms for i in range(m.start, m.end)):
+                    i in blocked or i in metonyms for i in range(m.start, m.end)) and not (
+                    m[0].ent_type_ == "PERSON" and is_person(doc, m, surnames, w)):  # 'Jordan said'
                 hint, rule = self._hint(doc, m.start, m.end)
                 add(m.start, m.end, hint, "dictionary" if rule == "ner" else rule)
         # proper names the NER did not tag as places but the gazetteer knows well: a whole run of
@@ -205,9 +207,11 @@ class PlacesStage(Stage):
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
 
-    def _said_settlement(self, doc: Doc, s: int) -> bool:
-        """'the village of X', 'the town of X': the text says it is a place."""
-        return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in self.w.settlement
+    def _said_settlement(self, doc: Doc, s: int, e: int) -> bool:
+        """'the village of X', 'X township', 'X district': the text says it is a place."""
+        after = doc[e].lower_ if e < len(doc) else ""
+        return (s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in self.w.settlement) or (
+            after in self.w.admin or after in self.w.settlement)
 
     def _chained(self, doc: Doc, s: int, taken: set[int]) -> bool:
         """Right after a place and a comma or bracket: 'Goma, North Kivu', 'Chifuko village (Kabare'."""
@@ -226,10 +230,14 @@ class PlacesStage(Stage):
         for i in range(ent.start, ent.end + 1):
             if i == ent.end or doc[i].text in (",", "(", ")", ";"):
                 a, b = s, i
-                while a < b - 1 and (doc[a].lower_ == "the" or doc[a].lower_ in self.w.direction):
-                    a += 1  # 'central Illinois': the direction stays outside, as a relative hint
-                if b - a > 1 and doc[b - 1].lower_ in self.w.settlement:
-                    b -= 1
+                while b - a > 1 and doc[b - 1].lower_ in ("'s", "’s", "'"):
+                    b -= 1  # "North Korea's"
+                while a < b - 1 and (doc[a].lower_ == "the" or (doc[a].lower_ in self.w.direction and not
+                                                               self._ranked(doc[a:b].text))):
+                    a += 1  # 'central Illinois': the direction stays outside, as a relative hint ('North Korea' stays)
+                if b - a > 1 and (doc[b - 1].lower_ in self.w.settlement or (
+                        doc[b - 1].lower_ in self.w.admin and not self.gaz.lookup(doc[a:b].text))):
+                    b -= 1  # 'Chifuko village', 'Kalay township'; 'Jones County' is a name
                 if a < b:
                     out.append((a, b))
                 s = i + 1
@@ -244,9 +252,9 @@ class PlacesStage(Stage):
         if seg.label_ == "PERSON":
             if is_person(doc, seg, surnames, self.w):
                 return False
-        elif all(i in blocked for i in range(seg.start, seg.end)) or (len(seg) > 2 and not (
-                self._locative(doc, seg.start) or chained)):
-            return False
+        elif all(i in blocked for i in range(seg.start, seg.end)) or (seg.label_ == "ORG" and not (
+                (self._locative(doc, seg.start) or chained) and self._in_countries(seg.text, {"*"}, any_country=True))):
+            return False  # an organisation is a place only where the text puts it and a town of 5,000 has its name
         text = seg.text
         return ((self._locative(doc, seg.start) or chained) and self._known(text, strong=True)) or (
             seg.label_ != "NORP" and self._in_countries(text, countries)) or (
