@@ -92,7 +92,7 @@ class CountsStage(Stage):
     def __init__(self) -> None:
         register()
         rows = read_tsv("tacitus.lexicons", "counts.tsv")
-        self.words = {r["word"]: r["kind"] for r in rows if r["kind"] not in ("vague", "hedge")}
+        self.words = {r["word"]: r["kind"] for r in rows if r["kind"] not in ("vague", "hedge", "update")}
         self.vague = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "vague"}
         self.hedges = {r["word"]: r["value"] for r in rows if r["kind"] == "hedge"}
 

@@ -12,6 +12,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicons import read_tsv
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
@@ -44,6 +45,7 @@ class IncidentsStage(layers.Stage):
         self.lex = lexicon
         self.rules = rules
         self.namer = Namer(dictionary)
+        self.updates = frozenset(r["word"] for r in read_tsv("tacitus.lexicons", "counts.tsv") if r["kind"] == "update")
 
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
@@ -73,7 +75,7 @@ class IncidentsStage(layers.Stage):
             date = next((m.where.date for m in members if m.where.date is not None
                          and not str(m.where.date.method or "").startswith(FALLBACKS)), date)
         iso3 = (location.country if location is not None and location.precision != "continent" else None) or focus
-        tolls = {k: _tally([getattr(m.tolls, k) for m in members]) for k in ("killed", "injured", "arrested")}
+        tolls = {k: self._tally(doc, members, k) for k in ("killed", "injured", "arrested")}
         a1, a2 = self._roles(g, principal, info, iso3)
         classes = g.classes
         features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in members))
@@ -123,6 +125,16 @@ class IncidentsStage(layers.Stage):
             a2 = None  # one side named twice ('Ukrainian troops were fighting to hold ...')
         return a1, a2
 
+    def _tally(self, doc: Doc, members: list[Mention], kind: str) -> Tally | None:
+        """The incident's toll of one kind, counted once over its mentions; a later report
+        ('medics later said 25') updates the figure."""
+        told = sorted((m for m in members if getattr(m.tolls, kind) is not None), key=lambda m: m.token.i)
+        if not told:
+            return None
+        last = told[-1]
+        update = len(told) > 1 and any(w.lower_ in self.updates for w in doc[last.token.i].sent)
+        return merge([getattr(m.tolls, kind) for m in told], getattr(last.tolls, kind).best if update else None)
+
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
         """A mention's actor2; unnamed people harmed by a verb that harms people ('shot dead a
         laborer', 'kidnapped a trader') are civilians."""
@@ -167,9 +179,7 @@ def _first(refs: list[ActorRef]) -> ActorRef | None:
     return next((r for r in refs if r.name or r.acled_inter is not None), refs[0] if refs else None)
 
 
-def _tally(found: list[Tally | None]) -> Tally | None:
-    tallies = [t for t in found if t is not None]
-    return merge(tallies) if tallies else None
+
 
 
 def _best_place(principal: Mention, members: list[Mention]) -> LocationRef | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lexicons import read_tsv
 from ..nlp import layers
 from ..nlp.layer_types import EventDraft, EventTolls, Toll
 from ..nlp.layers import Stage, assigns, register, requires
@@ -19,9 +20,10 @@ from .context import clause_tokens
 KINDS = ("killed", "injured", "arrested")
 
 
-def merge(counts: list) -> Tally:
-    """One toll from several reports of it (Counts or Tallies): the same figure once, different ones
-    as a range (low, best, high) with a note."""
+def merge(counts: list, latest: int | None = None) -> Tally:
+    """One toll from several reports of it (Counts or Tallies, in text order): the same figure once,
+    different ones as a range (low, best, high) with a note; the best is the most conservative, as
+    ACLED codes it, unless a later report updates the figure (`latest`)."""
     bests = {c.best for c in counts if c.best is not None}
     who = next((c.who for c in counts if c.who), None)
     if len(bests) <= 1:
@@ -29,7 +31,8 @@ def merge(counts: list) -> Tally:
         return Tally(low=c.low, best=c.best, high=c.high, who=who)
     lows = [c.low for c in counts if c.low is not None]
     highs = [c.high for c in counts if c.high is not None]
-    return Tally(low=min(lows + list(bests)), best=min(bests), high=max(highs + list(bests)), who=who,
+    return Tally(low=min(lows + list(bests)), best=latest if latest is not None else min(bests),
+                 high=max(highs + list(bests)), who=who,
                  note="reports differ: " + ", ".join(str(b) for b in sorted(bests)))
 
 
@@ -40,6 +43,7 @@ class TollsStage(Stage):
 
     def __init__(self) -> None:
         register()
+        self.updates = frozenset(r["word"] for r in read_tsv("tacitus.lexicons", "counts.tsv") if r["kind"] == "update")
 
     def run(self, doc: Doc) -> Doc:
         events: list[EventDraft] = layers.get(doc, "events") or []
@@ -74,7 +78,11 @@ class TollsStage(Stage):
         for eid, kinds in by_event.items():
             for kind, tolls in kinds.items():
                 if kind in KINDS:
-                    where.setdefault(eid, {})[kind] = merge([t.count for t in tolls])
+                    tolls = sorted(tolls, key=lambda t: t.token)
+                    last = tolls[-1]
+                    update = len(tolls) > 1 and any(w.lower_ in self.updates for w in sent_of(doc[last.token]))
+                    where.setdefault(eid, {})[kind] = merge([t.count for t in tolls],
+                                                            last.count.best if update else None)
             victims = [t.who for k in ("killed", "injured") for t in kinds.get(k, ()) if t.who is not None]
             if victims:
                 where.setdefault(eid, {})["victims"] = tuple(victims)
