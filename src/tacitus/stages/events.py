@@ -265,6 +265,9 @@ class EventsStage(Stage):
         rule = rule_of(n, "N", ctx)
         if rule is None or n.dep_ == "attr":  # "the idea is an attack on us": a characterisation
             return None
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "series", "string", "wave",
+                                                                                   "spate", "number", "some"):
+            return None  # "in one of the deadliest attacks this year", "a string of attacks": a characterisation
         if n.dep_ in ("dobj", "pobj") and (n.head.lemma_.lower() in self.lex.irrealis or (
                 n.dep_ == "pobj" and n.head.head.lemma_.lower() in self.lex.irrealis)):
             return None  # "urged the RSF to halt its attack", "to prevent clashes": no new happening

@@ -81,12 +81,14 @@ def _generic(v: Token, ctx: Context) -> bool:
             if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)
                    for g in c.children if g.dep_ == "pobj"):
                 return True
-    for c in v.subtree:  # "shot down 24 drones launched across the country": a tally
+    near = list(v.children) + [g for o in v.children if o.dep_ in ("dobj", "nsubjpass") for g in o.children]
+    near += [g for o in near if o.dep_ == "acl" for g in o.children]
+    for c in near:  # "shot down 24 drones launched across the country": a tally
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
                 g.lemma_.lower() in ("country", "nation", "region", "territory") for g in c.children if g.dep_ == "pobj"):
             return True
         if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in c.children):
-            return True  # "... this year"
+            return True  # "shot down thousands of drones this year"
     for o in v.children:  # "shot down thousands of drones"
         if o.dep_ in ("dobj", "nsubjpass") and (o.lower_ in lex.habitual or any(
                 x.lower_ in lex.habitual for x in o.children if x.dep_ in ("nummod", "quantmod", "amod"))):

@@ -50,7 +50,8 @@ class IncidentsStage(layers.Stage):
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
                       layers.get(doc, "event_tolls") or {})
-        quoted = sorted((q.start, q.end, len(q.text.split())) for q in layers.get(doc, "quotes") or [] if q.direct)
+        quoted = sorted((f.start, f.end, len(f.text.split())) for q in layers.get(doc, "quotes") or [] if q.direct
+                        for f in (q.fragments or (q,)))  # the words inside the marks, not the whole attribution
         groups = group(ms, self.lex, quoted)
         meta = layers.get(doc, "meta")
         info = layers.get(doc, "actor_info") or {}

@@ -123,6 +123,9 @@ def _place_ok(a: EventContext, b: EventContext) -> bool:
         return True
     if la.geonameid is not None and la.geonameid == lb.geonameid:
         return True
+    areas = [x for x in (la, lb) if x.precision in ("admin1", "admin2")]
+    if areas and la.admin1 and la.admin1 == lb.admin1:
+        return True  # 'Djibo' and 'Soum province': the area holds the town
     if la.precision in ("country", "region", "continent") or lb.precision in ("country", "region", "continent"):
         return la.country == lb.country or not la.country or not lb.country
     return km(la.lat, la.lon, lb.lat, lb.lon) <= NEAR_KM
@@ -134,6 +137,22 @@ def _date_ok(a: EventContext, b: EventContext) -> bool:
         return True
     n = min(len(da.start or ""), len(db.start or ""))
     return (da.start or "")[:n] == (db.start or "")[:n]
+
+
+def _continues(m: Mention) -> bool:
+    """A clause whose parties are definite generic phrases ('the fighters', 'the base', 'the
+    attackers'): it goes on telling of something already introduced."""
+    for r in (m.draft.a1, m.draft.a2):
+        if r is not None and r.text.lower().startswith(("the ", "these ", "those ")) and \
+                not ActorKey.parse(r.key).named and ActorKey.parse(r.key).kind != "country":
+            return True
+    return False
+
+
+def _contradicts(m: Mention, g: Group) -> bool:
+    """Named parties that differ from the incident's."""
+    mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _fits(m: Mention, g: Group) -> bool:
@@ -257,6 +276,10 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
     for i in range(len(groups) - 1, -1, -1):  # "... claimed the attack, saying it had killed 15"
         if any(how == "claim" and x.sent == m.sent for x, how in groups[i].members) and _family({m.cls}, groups[i].classes):
             return i, "claim"
+    for i in range(len(groups) - 1, -1, -1):  # the parse ties the clause to the incident's: no place check
+        if groups[i].last.sent == m.sent and _family({m.cls}, groups[i].classes) and _depends(m, groups[i]) \
+                and not embedded(m.verb or m.token, lex) and not _contradicts(m, groups[i]):
+            return i, "consequence"
     candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
     if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
         return (candidates[-1], "anaphora") if _anaphoric(m, lex) and candidates else (None, None)
@@ -266,6 +289,12 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
             return i, "consequence"
     if _anaphoric(m, lex) and candidates:
         return candidates[-1], "anaphora"
+    if _continues(m):  # 'The fighters ... attacked the base': the next sentences tell the same attack
+        for i in range(len(groups) - 1, -1, -1):
+            g = groups[i]
+            if m.cls in g.classes and 0 < m.sent - g.last.sent <= SENTENCE_GAP and _date_ok(m.where, g.last.where) \
+                    and not _contradicts(m, g):
+                return i, "anaphora"
     if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
         lead = next((i for i in candidates if groups[i].classes & FAMILIES[0] and _own_time(groups[i], m)), None)
         if lead is not None:
