@@ -1,8 +1,8 @@
 """Event context stage: where and when each event happened (tolls: tolls.py).
 
 Location cascade (LocationRef.method says which step fired):
-  clause     a place in the trigger's clause, the one closest to the trigger in the parse, a more
-             specific one winning over a nearer area ('clashes in X', 'in Y's X district', 'X, Y');
+  clause     the most specific place in the trigger's clause, the one closest to the trigger in the
+             parse among equals ('clashes in X', 'in Y's X district', 'X, Y');
              'near X' adds ':near', '30 km south of X' ':relative:30 km south'
   sentence   the closest specific place of the sentence
   paragraph  the last place named before it in its paragraph, if it agrees with the incident's country
