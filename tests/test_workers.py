@@ -11,7 +11,8 @@ import time
 import pytest
 
 from conftest import SAMPLES
-from tacitus.ingest.items import Item
+from tacitus.errors import InputError
+from tacitus.ingest.items import Failure, Item
 from tacitus.ingest.sources import iter_items
 from tacitus.pipeline import Pipeline
 from tacitus.settings import Settings
@@ -54,6 +55,29 @@ def test_a_dead_worker_costs_only_its_articles(parallel):
     lost = [r for r in recs if not r.get("ok", True)]
     assert 0 < len(lost) <= 8 and all(r["errors"][0]["code"] == "T012" and "died" in r["errors"][0]["message"]
                                       for r in lost)
+    assert len(list(parallel.run([Item(text="Police arrested two men in Lagos.", input="x")]))) == 1
+
+
+def test_failed_inputs_cross_to_the_workers(parallel):
+    """A Failure (its error with keyword arguments) unpickles in a worker and keeps its place."""
+    err = InputError("T005", "not text", source="notes.docx", hint="save it as text")
+    items = [Item(text="Rebels attacked a base in Mali.", input="ok", id="ok"), Failure(input="notes.docx", error=err)]
+    recs = list(parallel.run(items))
+    assert [r["id"] for r in recs][0] == "ok" and not recs[1]["ok"]
+    assert recs[1]["errors"][0]["code"] == "T005" and "notes.docx" in recs[1]["errors"][0]["message"]
+
+
+class _Unreadable:
+    """Pickles in the parent, raises when a worker unpickles it."""
+
+    def __reduce__(self):
+        return (int, ("not a number",))
+
+
+def test_a_batch_a_worker_cannot_read_is_reported_not_awaited(parallel):
+    items = [Item(text="Rebels attacked a base in Mali.", input="bad", id="bad", problems=[{"x": _Unreadable()}])]
+    recs = list(parallel.run(items))
+    assert len(recs) == 1 and recs[0]["errors"][0]["code"] == "T012"
     assert len(list(parallel.run([Item(text="Police arrested two men in Lagos.", input="x")]))) == 1
 
 

@@ -41,6 +41,14 @@ class TacitusError(Exception):
     def message(self) -> str:
         return str(self)
 
+    def __reduce__(self):
+        # Exceptions pickle as cls(*args); ours take keywords, and a Failure crosses to the workers
+        return _rebuild, (type(self), self.code, self.detail, self.source, self.hint)
+
+
+def _rebuild(cls: type[TacitusError], code: str, detail: str, source: str | None, hint: str | None) -> TacitusError:
+    return cls(code, detail, source=source, hint=hint)
+
 
 class InputError(TacitusError):
     """One input could not be read; the run goes on with the others."""

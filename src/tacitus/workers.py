@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 Job = tuple[int, Any]          # (seq, Item or Failure)
 Result = tuple[int, dict]      # (seq, record)
 READY = "ready"
+UNREADABLE = object()
 START_TIMEOUT_S = 300
 
 
@@ -208,10 +209,16 @@ def _serve(fd_in: int, fd_out: int) -> None:
             except (EOFError, OSError):  # the parent has gone: so do we
                 jobs_q.put(None)
                 return
+            except Exception:  # a batch that cannot be unpickled: die, so the parent reports its articles
+                log.exception("a worker could not read its batch")
+                jobs_q.put(UNREADABLE)
+                return
 
     threading.Thread(target=read, daemon=True, name="tacitus-worker-inbox").start()
     outbox.send(READY)
     while (jobs := jobs_q.get()) is not None:
+        if jobs is UNREADABLE:
+            sys.exit(3)
         try:
             outbox.send([(seq, rec) for (seq, _), rec in zip(jobs, pipe.run_local(jobs), strict=True)])
         except (BrokenPipeError, OSError):

@@ -1,8 +1,8 @@
 """Event context stage: where and when each event happened (tolls: tolls.py).
 
 Location cascade (LocationRef.method says which step fired):
-  clause     a place in the trigger's clause, the one closest to the trigger in the parse, a more
-             specific one winning over a nearer area ('clashes in X', 'in Y's X district', 'X, Y');
+  clause     the most specific place in the trigger's clause, the one closest to the trigger in the
+             parse among equals ('clashes in X', 'in Y's X district', 'X, Y');
              'near X' adds ':near', '30 km south of X' ':relative:30 km south'
   sentence   the closest specific place of the sentence
   paragraph  the last place named before it in its paragraph, if it agrees with the incident's country
@@ -41,7 +41,6 @@ from .geocode import COARSER
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
-PENALTY = {"city": 0.0, "admin2": 0.5, "admin1": 1.0, "region": 2.0, "country": 2.0, "continent": 3.0}
 FALLBACK_PRECISION = "week"
 
 
@@ -147,7 +146,7 @@ class ContextStage(Stage):
         in_clause = [p for p in places if p.tokens[0] in clause
                      and not any(s <= p.place.start < en for s, en in actor_spans)]
         if in_clause:
-            best = min(in_clause, key=lambda p: (hops(doc[p.tokens[1] - 1], t) + PENALTY.get(p.place.precision, 3),
+            best = min(in_clause, key=lambda p: (SPECIFIC.get(p.place.precision, 9), hops(doc[p.tokens[1] - 1], t),
                                                  abs(p.tokens[0] - t.i)))
             return self._loc(best.place, "clause" + self._how(doc, best))
         in_sent = [p for p in places if sent.start <= p.tokens[0] < sent.end]

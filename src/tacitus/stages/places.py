@@ -87,8 +87,8 @@ class PlacesStage(Stage):
         """A name the NER took for a person or organisation ('Malakal') is a place when the gazetteer
         has a town of that name (5,000 people or more) in a country the article talks about."""
         return bool(countries) and any((any_country or c.country in countries) and (
-            c.how in ("name", "alias") or " " in text) and (c.kind != "city" or c.population >= 5000)
-            for c in self._ranked(text))
+            c.how in ("name", "alias") or " " in text or c.population >= 100_000) and (
+            c.kind != "city" or c.population >= 5000) for c in self._ranked(text))
 
     def _big_city(self, text: str) -> bool:
         """A one-word 'person' who is really a large city ('captured Goma')."""
