@@ -174,7 +174,7 @@ class EventsStage(Stage):
             comp = complements(v)
             if any(yields(c, ctx) for c in comp):
                 return None
-        matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") else None
+        matrix = _matrix(v)
         how = [("light:" + lemma) if noun is not None else None]
         code, framed = reframe(v, matrix, rule.cameo, ctx)
         if framed:
@@ -373,3 +373,16 @@ class EventsStage(Stage):
                   default_config={"lexicons": []})
 def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventsStage:
     return EventsStage(default_lexicon(tuple(lexicons)))
+
+
+def _matrix(v: Token) -> Token | None:
+    """The verb whose complement the trigger's clause is; a conjoined clause shares its first
+    conjunct's ('urging the government to recruit police and to deploy drones': urging)."""
+    h = v
+    for _ in range(4):
+        if h.dep_ != "conj" or h.head.i == h.i:
+            break
+        h = h.head
+    if h.dep_ in ("xcomp", "ccomp") and h.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return h.head
+    return None

@@ -33,6 +33,7 @@ IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidenti
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
 BACKGROUND_DAYS = 30
+TOLD = ("asserted", "claimed")  # mentions that say what happened (a claim too); not denied, feared or habitual
 
 
 class IncidentsStage(layers.Stage):
@@ -70,21 +71,25 @@ class IncidentsStage(layers.Stage):
         members = [m for m, _ in g.members]
         principal = max(members, key=lambda m: (CLASS_RANK.get(m.cls, -1) + (0.5 if m.means else 0),
                                                 bool(m.draft.a1) + 0.5 * bool(m.draft.a2), -m.token.i))
-        location = _best_place(principal, members)
-        date = principal.where.date
-        if date is None or str(date.method or "").startswith(FALLBACKS):
-            date = next((m.where.date for m in members if m.where.date is not None
-                         and not str(m.where.date.method or "").startswith(FALLBACKS)), date)
+        told = [m for m in members if m.draft.modality in TOLD] or members  # not 'no injuries were reported'
+        narrated = [m for m, how in g.members if how != "quoted" and m in told] or told  # a witness roams
+        location = _best(principal, narrated, "location")
+        date = _best(principal, narrated, "date")
         iso3 = (location.country if location is not None and location.precision != "continent" else None) or focus
         tolls = {k: self._tally(doc, members, k) for k in ("killed", "injured", "arrested")}
         a1, a2 = self._roles(g, principal, info, iso3)
-        classes = g.classes
-        features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in members))
-        features |= {m.means for m in members if m.means} | {f"class:{c}" for c in classes}
+        classes = {m.cls for m in told if m.cls}
+        features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in told))
+        features |= {m.means for m in told if m.means} | {f"class:{c}" for c in classes}
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
+        victims = self._victims(members, info, iso3)
         if a2 is None or (a2.name is None and a2.acled_inter is None):
-            a2 = self._victims(members, info, iso3) or a2
+            a2 = victims or self._harmed(a2, g, principal, iso3)
+        elif victims is not None and victims.acled_inter not in (None, 7) and a2.acled_inter == 7 and \
+                a2.name == self.namer.implied("civilians", a2.country, "", 0, 0, "").name and \
+                any(w in self.lex.place_nouns for w in a2.text.lower().split()):
+            a2 = victims  # 'attacked the town, killing five soldiers': the dead say who was attacked
         decision = self.rules.decide(classes, features, self.namer.role_class(a1, target=False),
                                      self.namer.role_class(a2, target=True)) if classes else None
         if decision is not None:
@@ -137,14 +142,21 @@ class IncidentsStage(layers.Stage):
         return merge([getattr(m.tolls, kind) for m in told], getattr(last.tolls, kind).best if update else None)
 
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
-        """A mention's actor2; unnamed people harmed by a verb that harms people ('shot dead a
-        laborer', 'kidnapped a trader') are civilians."""
+        """A mention's actor2 (a town taken is a place, not a party)."""
         if m.cls == "territory" and ActorKey.parse(m.draft.a2.key).kind == "raw":  # 'the town of X' fell: a place
             return dataclasses.replace(self.namer.ref(m.draft.a2, {}, None, target=False), name=None, acled_inter=None)
-        ref = self.namer.ref(m.draft.a2, info, iso3, target=True)
-        if ref.name is None and ref.acled_inter is None and m.token.lemma_.lower() in self.lex.harms_people:
-            ref = self.namer.as_implied(ref, "civilians", iso3)
-        return ref
+        return self.namer.ref(m.draft.a2, info, iso3, target=True)
+
+    def _harmed(self, a2: ActorRef | None, g: Group, principal: Mention, iso3: str | None) -> ActorRef | None:
+        """Unnamed people or places harmed by a verb that harms people ('shot dead a laborer',
+        'attacked a village') are civilians, once the tolls name no other victims."""
+        if a2 is None or a2.name is not None or a2.acled_inter is not None:
+            return a2
+        ordered = [principal] + [m for m, how in g.members if m is not principal and how != "claim"]
+        if any(m.draft.a2 is not None and m.draft.a2.text == a2.text and m.token.lemma_.lower() in self.lex.harms_people
+               for m in ordered):
+            return self.namer.as_implied(a2, "civilians", iso3)
+        return a2
 
     def _victims(self, members: list[Mention], info: dict[str, ActorInfo], iso3: str | None) -> ActorRef | None:
         """The counted dead or wounded as actor2 when the clauses name no target ('killing two
@@ -183,14 +195,28 @@ def _first(refs: list[ActorRef]) -> ActorRef | None:
 
 
 
-def _best_place(principal: Mention, members: list[Mention]) -> LocationRef | None:
-    """The principal's place, unless it is a fallback and another mention has one of its own."""
-    loc = principal.where.location
-    if loc is not None and not str(loc.method or "").startswith(FALLBACKS):
-        return loc
-    own = [m.where.location for m in members if m.where.location is not None
-           and not str(m.where.location.method or "").startswith(FALLBACKS)]
-    return own[0] if own else loc
+# how firmly a mention states its place or date, by the step that found it (context.py): in its own
+# clause, its sentence, carried from its paragraph, then the article's fallbacks
+STRENGTH = {"clause": 0, "sentence": 1, "paragraph": 2}
+
+
+def _strength(method: str | None) -> float:
+    method = str(method or "")
+    if method.startswith(FALLBACKS):
+        return 9
+    parts = method.split("+")[0].split(":")
+    step = next((STRENGTH[p] for p in reversed(parts) if p in STRENGTH), 3)
+    return step + (0.5 if "+refined" in method else 0)
+
+
+def _best(principal: Mention, members: list[Mention], what: str):
+    """The incident's place or date: the most firmly stated among its mentions ('fired ... on
+    Monday' over 'the commission said on Tuesday that 31 had been killed'), the principal's on a tie."""
+    values = [(m, getattr(m.where, what)) for m in [principal] + [x for x in members if x is not principal]]
+    values = [(m, v) for m, v in values if v is not None and (what != "location" or v.lat is not None)]
+    if not values:
+        return getattr(principal.where, what)
+    return min(values, key=lambda mv: _strength(mv[1].method))[1]
 
 
 def _day(s: str | None) -> dt.date | None:
