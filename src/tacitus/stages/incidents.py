@@ -18,7 +18,7 @@ from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
 from ..ontology.acled import AcledRules, Decision, default_rules
-from ..records import ActorRef, LocationRef, Tally
+from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
 from .merging import FALLBACKS, Group, Mention, group, mentions
 from .naming import Namer
