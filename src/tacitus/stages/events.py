@@ -71,6 +71,8 @@ class EventsStage(Stage):
         for tok in tokens_of(doc):  # verbs first: they claim the event nouns and participles that are part of them
             if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
                 continue
+            if _names_people(tok):
+                continue
             own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
             head_code = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl") and not own_subj else None
             evs = self._verb_event(tok, ctx, consumed)
@@ -120,7 +122,7 @@ class EventsStage(Stage):
         for tok in tokens_of(doc):
             pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
             rule = rule_of(tok, pos, ctx) if pos else None
-            if rule is None or not in_group(rule.cameo, "violence"):
+            if rule is None or not in_group(rule.cameo, "violence") or _names_people(tok):
                 continue
             if pos == "V" and tok.lemma_.lower() not in words:
                 continue
@@ -373,6 +375,12 @@ class EventsStage(Stage):
                   default_config={"lexicons": []})
 def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventsStage:
     return EventsStage(default_lexicon(tuple(lexicons)))
+
+
+def _names_people(tok: Token) -> bool:
+    """'the wounded were taken to hospital', 'news of the dead': a participle naming people, not an act."""
+    return tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" for c in tok.children)
 
 
 def _matrix(v: Token) -> Token | None:

@@ -125,8 +125,8 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
                 return "negated"
             if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
                 return "negated"
-    if matrix is not None and matrix.lemma_ in lex.modal_verbs:
-        return lex.modal_verbs[matrix.lemma_][0]
+    if matrix is not None and matrix.lemma_ in lex.modal_verbs and lex.modal_verbs[matrix.lemma_][0] != "asserted":
+        return lex.modal_verbs[matrix.lemma_][0]  # an attempt is the act, unless it 'could' be made
     for t in (v, matrix):
         if t is None:
             continue

@@ -258,7 +258,8 @@ def group(ms: list[Mention], lex: Lexicon, quoted: list[tuple[int, int, int]] = 
     starts = [q[0] for q in quoted]
     for m in ms:
         k = bisect.bisect_right(starts, m.draft.trigger.start) - 1
-        if k >= 0 and m.draft.trigger.start < quoted[k][1] and m.cls and quoted[k][2] >= QUOTE_WORDS:
+        inside = k >= 0 and m.draft.trigger.start < quoted[k][1] and quoted[k][2] >= QUOTE_WORDS
+        if m.cls and (inside or _witness(m, quoted, lex)):
             i = _last(groups, lambda g, m=m: m.cls in g.classes, before=m)
             if i is not None:
                 groups[i].members.append((m, "quoted"))
@@ -330,6 +331,24 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
         if m.cls in RESTATED and m.cls in g.classes and _same_place_and_day(m, g):  # one kind, place, day
             return i, "same participants, place and date"
     return None, None
+
+
+def _witness(m: Mention, quoted: list[tuple[int, int, int]], lex: Lexicon) -> bool:
+    """Who a quoted witness is ('"We were only singing," said a driver who had been hit by a rubber
+    bullet', 'a mother who lost her son in the strike'): the speaker's story, told of an incident
+    the article reports, not a new one."""
+    sent = m.token.sent
+    if not any(s < sent.end_char and sent.start_char < e for s, e, _ in quoted):
+        return False
+    t = m.token
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.dep_ in ("nsubj", "appos") and (
+                t.head.head.lemma_.lower() in lex.reporting or t.head.head.head.lemma_.lower() in lex.reporting):
+            return True
+        t = t.head
+    return False
 
 
 def _participle(m: Mention, lex: Lexicon) -> bool:
