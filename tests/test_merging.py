@@ -105,3 +105,35 @@ def test_a_glide_bomb_is_an_air_strike(extract):
     art = extract("A Russian glide bomb hit a residential building in Kharkiv on Sunday, killing six people.",
                   published="2024-11-05")
     assert typed(art)[0].type.acled_sub == "Air/drone strike"
+
+
+def test_a_later_figure_updates_the_toll_and_a_name_is_no_update_word(extract):
+    art = extract("A glide bomb hit a building in Kharkiv on Sunday, killing at least four people. The bomb struck the "
+                  "upper floors. By Monday evening the death toll had risen to six, rescuers said.",
+                  published="2024-11-05")
+    assert told(art)[0].fatalities.best == 6
+    art = extract("A military airstrike hit a village in Kanbalu on Thursday, killing 11 people, a local group said. "
+                  "The outlet Myanmar Now said 13 people had died.", published="2025-08-19")
+    f = told(art)[0].fatalities
+    assert (f.low, f.best, f.high) == (11, 11, 13) and f.who == "Civilians (Myanmar)"
+
+
+def test_a_death_told_in_a_witness_quote_is_no_tally(extract):
+    art = extract('Government forces shelled Ariha on Sunday, killing four civilians, rescuers said. "We pulled a girl '
+                  'out of the rubble. Her brother was already dead," said a rescue worker.', published="2024-06-11")
+    assert told(art)[0].fatalities.best == 4
+
+
+def test_a_disaster_that_killed_is_no_attack(extract):
+    art = extract("Parts of Mandalay are still in ruins after an earthquake in March that killed more than 3,700 "
+                  "people.", published="2025-08-19")
+    assert not typed(art)
+
+
+def test_context_told_below_the_lead_is_background(extract):
+    art = extract("Police fired tear gas at marchers in Nyeri on Monday, witnesses said.\n\nProtests on June 25, "
+                  "marking the anniversary of the storming of parliament, left at least 16 people dead.",
+                  published="2025-07-09")
+    june = [e for e in typed(art) if e.date and e.date.start == "2025-06-25"]
+    assert june and not june[0].current and june[0].salience == "incidental"
+    assert [e.current for e in typed(art) if e.date and e.date.start == "2025-07-07"] == [True]

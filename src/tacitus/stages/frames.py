@@ -76,6 +76,8 @@ def _generic(v: Token, ctx: Context) -> bool:
     lex = ctx.lex
     if any(c.lower_ in lex.habitual for c in v.children if c.dep_ in ("advmod", "amod", "npadvmod")):
         return True
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _generic(v.head, ctx):
+        return True  # 'cells have continued to ambush troops': the habit is the governing verb's
     for c in v.children:  # "over the past week", "in recent months", "for years"
         if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "during", "throughout"):
             if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)

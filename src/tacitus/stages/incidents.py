@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import read_tsv
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
@@ -32,7 +32,9 @@ CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot"
 IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
-BACKGROUND_DAYS = 30
+GENERIC = {"Civilians", "Military Forces", "Police Forces", "Unidentified Armed Group", "Protesters", "Rioters"}
+BACKGROUND_DAYS = 30  # an incident dated earlier than this before publication is background
+BODY_DAYS = 7  # ... and one told only below the lead, earlier than this ('protests on June 25' in July)
 TOLD = ("asserted", "claimed")  # mentions that say what happened (a claim too); not denied, feared or habitual
 
 
@@ -46,7 +48,6 @@ class IncidentsStage(layers.Stage):
         self.lex = lexicon
         self.rules = rules
         self.namer = Namer(dictionary)
-        self.updates = frozenset(r["word"] for r in read_tsv("tacitus.lexicons", "counts.tsv") if r["kind"] == "update")
 
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
@@ -84,6 +85,11 @@ class IncidentsStage(layers.Stage):
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
         victims = self._victims(members, info, iso3)
+        if victims is not None and (victims.acled_name or victims.name):
+            for k in ("killed", "injured"):  # generic dead are named in the incident's country, not the article's
+                if tolls[k] is not None and tolls[k].who and _uncountried(tolls[k].who) in GENERIC and \
+                        _uncountried(tolls[k].who) == _uncountried(victims.acled_name or victims.name):
+                    tolls[k] = dataclasses.replace(tolls[k], who=victims.acled_name or victims.name)
         if a2 is None or (a2.name is None and a2.acled_inter is None):
             a2 = victims or self._harmed(a2, g, principal, iso3)
         elif victims is not None and victims.acled_inter not in (None, 7) and a2.acled_inter == 7 and \
@@ -102,7 +108,7 @@ class IncidentsStage(layers.Stage):
         if modality != "asserted" and any(m.draft.modality == "asserted" and m.cls for m in members):
             modality = "asserted"
         reported = tuple(dict.fromkeys(x for m in members for x in m.draft.reported_by))
-        current = _current(date, published)
+        current = _current(date, published, lead=_lead(members))
         return IncidentDraft(
             id=principal.draft.id, principal=principal.draft.id,
             members=tuple(Member(m.draft.id, how) for m, how in g.members),
@@ -138,7 +144,7 @@ class IncidentsStage(layers.Stage):
         if not told:
             return None
         last = told[-1]
-        update = len(told) > 1 and any(w.lower_ in self.updates for w in doc[last.token.i].sent)
+        update = len(told) > 1 and kind in last.tolls.updates
         return merge([getattr(m.tolls, kind) for m in told], getattr(last.tolls, kind).best if update else None)
 
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
@@ -185,6 +191,11 @@ class IncidentsStage(layers.Stage):
             a2 = self.namer.implied(IMPLIED_A2[decision.acled], iso3, trig.text, trig.start, trig.end,
                                     f"implied:{decision.rule}")
         return a1, a2
+
+
+def _uncountried(name: str) -> str:
+    """'Civilians (China)' -> 'Civilians', 'Military Forces of Mali' -> 'Military Forces'."""
+    return re.sub(r" \([^)]*\)$| of [A-Z].*$", "", name)
 
 
 def _first(refs: list[ActorRef]) -> ActorRef | None:
@@ -241,20 +252,26 @@ def _period_end(s: str | None) -> dt.date | None:
         return None
 
 
-def _current(date, published: dt.date | None) -> bool:
-    """In the reporting period: its own date ends no more than a month before publication."""
+def _current(date, published: dt.date | None, lead: bool = True) -> bool:
+    """In the reporting period: its own date ends no more than a month before publication, or a
+    week for an incident the article tells only below its lead (context, not its news)."""
     if date is None or published is None or str(date.method or "").startswith(FALLBACKS):
         return True
     end = _period_end(date.end or date.start)
-    return end is None or end >= published - dt.timedelta(days=BACKGROUND_DAYS)
+    return end is None or end >= published - dt.timedelta(days=BACKGROUND_DAYS if lead else BODY_DAYS)
+
+
+def _lead(members: list[Mention]) -> bool:
+    """Told in the article's lead: its first paragraph, at most its first three sentences (a
+    dateline is a sentence of its own; a text without paragraph breaks has no longer lead)."""
+    return any(m.para == 0 and m.sent <= 2 for m in members)
 
 
 def _salience(members: list[Mention], current: bool) -> str:
-    """lead: told in the article's first paragraph or first two sentences; incidental: background;
-    body: the rest."""
+    """lead: told in the article's lead (_lead); incidental: background; body: the rest."""
     if not current:
         return "incidental"
-    if any(m.para == 0 or m.sent <= 1 for m in members):
+    if _lead(members):
         return "lead"
     return "body"
 

@@ -47,6 +47,8 @@ def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
             subj = tok.head
         if subj is not None and subj.dep_ == "agent":
             subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subj = tok.head  # 'an earthquake in March that killed 3,700 people'
         return subj is not None and (subj.lemma_.lower() in want or any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in want for c in subj.children))
     for o in object_words(tok):

@@ -161,10 +161,14 @@ def _contradicts(m: Mention, g: Group) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def _fits(m: Mention, g: Group, dates: bool = True) -> bool:
-    """No named actor, place or date (unless dates=False) of the mention contradicts the incident's."""
+def _fits(m: Mention, g: Group, dates: bool = True, victims: bool = True) -> bool:
+    """No named actor, place or date of the mention contradicts the incident's (not its date when
+    dates=False; not the people a toll counts when victims=False: 'three HTS fighters were killed'
+    by a Russian strike)."""
     if not _family({m.cls}, g.classes):
         return False
+    if not victims:
+        return all(_place_ok(m.where, x.where) and (not dates or _date_ok(m.where, x.where)) for x, _ in g.members)
     mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
     if mine and theirs and not mine & theirs:
         return False
@@ -280,6 +284,9 @@ def group(ms: list[Mention], lex: Lexicon, quoted: list[tuple[int, int, int]] = 
 
 
 def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, str | None]:
+    for i in range(len(groups) - 1, -1, -1):  # 'troops and clan fighters clashed with X': one clash, two sides
+        if m.cls and any(x.token.i == m.token.i for x, _ in groups[i].members):  # (a meeting keeps its dyads)
+            return i, "consequence"
     if m.cls == "claim":
         i = _refers(m, groups, lex)
         if i is None:
@@ -316,7 +323,7 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
                     and not _contradicts(m, g):
                 return i, "anaphora"
     if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
-        told = [i for i, g in enumerate(groups) if g.classes & FAMILIES[0] and _fits(m, g, dates=False)
+        told = [i for i, g in enumerate(groups) if g.classes & FAMILIES[0] and _fits(m, g, dates=False, victims=False)
                 and _own_time(g, m)]
         near = [i for i in told if groups[i].last.para == m.para or m.sent - groups[i].last.sent <= 1]
         # the incident just told, else the lead
