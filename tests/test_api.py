@@ -230,7 +230,7 @@ def test_export_downloads(client, fmt):
         rows = list(csv.DictReader(io.StringIO(r.text)))
         assert rows and all(x["country"] == "Bangladesh" or x["country"] for x in rows)
     elif fmt == "plover":
-        assert all(json.loads(line)["event_type"] for line in r.text.splitlines())
+        assert all(json.loads(line)["event"] for line in r.text.splitlines())
     elif fmt == "geojson":
         assert r.json()["type"] == "FeatureCollection"
     elif fmt == "csv":

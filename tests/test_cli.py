@@ -100,15 +100,15 @@ def test_tacitus_db_is_honoured_by_every_store_command(sample_db, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_output_cut_at_the_limit_says_so(sample_db, fmt):
-    everything = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0")
+    everything = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0", "--all-events")
     n = len(everything.stdout.splitlines())
     assert n > 50 and everything.stderr == ""
-    r = run("query", "--db", str(sample_db), "--format", fmt)
+    r = run("query", "--db", str(sample_db), "--format", fmt, "--all-events")
     assert r.exit_code == 0
     assert f"50 rows shown (of {n}); --limit 0 for all" in r.stderr
     if fmt == "csv":
         assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == 50
-    r = run("query", "--db", str(sample_db), "--format", fmt, "--limit", "10", "--offset", str(n - 5))
+    r = run("query", "--db", str(sample_db), "--format", fmt, "--limit", "10", "--offset", str(n - 5), "--all-events")
     assert "rows shown" not in r.stderr  # the last page is not cut
     r = run("query", "--db", str(sample_db), "--sql", "SELECT * FROM events", "--limit", "3", "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == 3 and f"3 rows shown (of {n})" in r.stderr
