@@ -109,7 +109,7 @@ def test_formats_geojson_and_csv(client):
 
 def test_clusters(client):
     h = get(client, "/api/health").json()["counts"]
-    cl = get(client, "/api/clusters", limit=5000).json()
+    cl = get(client, "/api/clusters", limit=5000, all_events="true").json()
     assert cl["total"] == h["clusters"] == len(cl["items"])
     assert all(r["num_articles"] >= 1 and r["num_sources"] >= 1 for r in cl["items"])
     assert get(client, "/api/clusters", format="geojson").json()["type"] == "FeatureCollection"
@@ -241,7 +241,7 @@ def test_export_downloads(client, fmt):
 
 
 def test_export_clusters(client):
-    r = get(client, "/api/export", format="csv", clusters="true")
+    r = get(client, "/api/export", format="csv", clusters="true", all_events="true")
     assert len(list(csv.DictReader(io.StringIO(r.text)))) == get(client, "/api/health").json()["counts"]["clusters"]
 
 
