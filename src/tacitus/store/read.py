@@ -172,7 +172,7 @@ FACET_FILTER = {"plover": "type", "acled": "type", "acled_sub": "type", "cameo":
                 "country": "country", "actor": "actor"}
 
 
-def facets(store: Store, f: Filters | None = None, clusters: bool = False) -> dict[str, Any]:
+def facets(store: Store, f: Filters | None = None, clusters: bool = False, with_stats: bool = True) -> dict[str, Any]:
     """What the filters can offer, counted over what the filters select: types in each ontology,
     countries, actors (each counted with the other filters, so a count is the total its selection
     gives), the date range, and the store's size."""
@@ -180,14 +180,20 @@ def facets(store: Store, f: Filters | None = None, clusters: bool = False) -> di
     onto = default_ontology()
     labels = {"cameo": onto.label, "quad": QUAD_NAMES.get, "plover": lambda v: onto.plover_gloss.get(v)}
     src = source(clusters)
-    out: dict[str, Any] = {}
-    for dim, col in TYPE_DIMS.items():
-        w, params = where(f.with_(type=None))
-        w = (w + " AND " if w else " WHERE ") + f"e.{col} IS NOT NULL"
-        rows = store.rows(f"SELECT CAST(e.{col} AS VARCHAR), count(*) FROM {src}{w} GROUP BY 1 ORDER BY 2 DESC, 1",
-                          params)
-        label = labels.get(dim, lambda v: None)
-        out[dim] = [{"value": v, "label": label(v), "n": n} for v, n in rows]
+    out: dict[str, Any] = {dim: [] for dim in TYPE_DIMS}
+    # every type dimension in one scan: a grouping set per dimension (the others are NULL in its rows)
+    w, params = where(f.with_(type=None))
+    cols = ", ".join(f"CAST(e.{c} AS VARCHAR) AS {d}" for d, c in TYPE_DIMS.items())
+    sets = ", ".join(f"({d})" for d in TYPE_DIMS)
+    rows = store.rows(f"SELECT {', '.join(TYPE_DIMS)}, count(*) AS n FROM (SELECT {cols} FROM {src}{w}) "
+                      f"GROUP BY GROUPING SETS ({sets}) ORDER BY n DESC", params)
+    for r in rows:
+        for i, dim in enumerate(TYPE_DIMS):
+            if r[i] is not None:
+                out[dim].append({"value": r[i], "label": labels.get(dim, lambda v: None)(r[i]), "n": r[-1]})
+                break
+    for dim in TYPE_DIMS:
+        out[dim].sort(key=lambda x: (-x["n"], x["value"]))
     w, params = where(f.with_(country=None))
     rows = store.rows(f"""SELECT c, count(*) FROM (SELECT unnest(list_distinct(list_filter(
                               [e.location_country, e.actor1_country, e.actor2_country], lambda x: x IS NOT NULL))) AS c
@@ -204,7 +210,8 @@ def facets(store: Store, f: Filters | None = None, clusters: bool = False) -> di
     out["dates"] = {"first": lo, "last": hi}  # the range the other filters leave (the timeline's)
     w, params = where(f)
     out["total"] = store.value(f"SELECT count(*) FROM {src}{w}", params)  # what the filters select
-    out.update(stats(store))
+    if with_stats:
+        out.update(stats(store))
     return out
 
 

@@ -200,7 +200,11 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
                                     "each type's colour")
     def facets(f: Filters = Depends(filters), clusters: bool = False, s: Store = Depends(view)) -> Response:
         key = f.with_(limit=None, offset=0, sort=None)
-        return cached(("facets", key, clusters), lambda: {**reads.facets(s, key, clusters), "colours": palette()})
+
+        def compute() -> dict[str, Any]:
+            size = json.loads(cache.get(("stats",), lambda: dumps(reads.stats(s))))  # the same for every filter
+            return {**reads.facets(s, key, clusters, with_stats=False), **size, "colours": palette()}
+        return cached(("facets", key, clusters), compute)
 
     def listing(f: Filters, fmt: str, clusters: bool, s: Store) -> Response:
         if fmt != "json":
