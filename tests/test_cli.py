@@ -194,3 +194,56 @@ def test_spark_misuse_fails_before_spark_starts(tmp_path):
     fails("spark", "extract", "--input", str(tmp_path), "--output", out, "--format", "parquet", "--columns", "body",
           says="bad column map entry 'body'")
     fails("spark", "cluster", "--output", out, says="has no events table")
+
+
+# ------------------------------------------------------------------ #16: version, pipes, exports, sort
+
+def test_version():
+    from tacitus import SCHEMA, __version__
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"tacitus {__version__} ({SCHEMA})"
+
+
+@pytest.mark.parametrize("args", [["query", "--format", "csv", "--limit", "0"], ["export", "--format", "plover"],
+                                  ["query", "--limit", "0"]])
+def test_a_closed_pipe_ends_quietly(sample_db, args):
+    """`tacitus ... | head -1`: status 0, no traceback, no BrokenPipeError message."""
+    p = subprocess.run(["bash", "-o", "pipefail", "-c",
+                        f"{sys.executable} -m tacitus.cli {' '.join(args)} --db {sample_db} | head -c 10 >/dev/null"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-500:]
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr and "Exception ignored" not in p.stderr
+
+
+def test_export_misuse(sample_db, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep")
+    fails("export", "--db", str(sample_db), "--format", "parquet", "--out", str(mine), says="not empty")
+    assert (mine / "notes.txt").read_text() == "keep"
+    out = tmp_path / "pq"
+    for _ in range(2):
+        r = run("export", "--db", str(sample_db), "--format", "parquet", "--out", str(out))
+        assert r.exit_code == 0
+    n = int(r.stderr.split()[0])
+    import duckdb
+    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(out / "**" / "*.parquet")]
+                                    ).fetchone()[0] == n
+
+
+def test_query_sort_and_all_events(sample_db):
+    fails("query", "--db", str(sample_db), "--sort", "colour", says="--sort colour: use one of date")
+    fails("query", "--db", str(sample_db), "--sql", "SELECT 1", "--all-events", says="--all-events")
+    rows = [json.loads(x) for x in run("query", "--db", str(sample_db), "--format", "json", "--limit", "0",
+                                       "--sort", "-fatalities").stdout.splitlines()]
+    killed = [r["fatalities_best"] for r in rows if r["fatalities_best"] is not None]
+    assert killed == sorted(killed, reverse=True)
+    every = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0", "--all-events").stdout
+    assert len(every.splitlines()) > len(rows)
+    assert all(r["modality"] == "asserted" for r in rows)
+
+
+def test_csv_output_is_formula_safe(tmp_path, sample_db):
+    r = run("query", "--db", str(sample_db), "--sql", "SELECT '=1+1' AS x, -5 AS n", "--format", "csv")
+    assert r.stdout.splitlines()[1] == "'=1+1,-5"
