@@ -103,9 +103,12 @@ def browser():
 
 
 def wait(d, cond, timeout=20, what="condition"):
+    """Waits for cond; rows the page redraws meanwhile (stale elements) are looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(d, timeout).until(lambda drv: cond(drv), message=f"timed out waiting for {what}")
+    return WebDriverWait(d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda drv: cond(drv), message=f"timed out waiting for {what}")
 
 
 def open_page(d, url):
