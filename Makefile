@@ -12,9 +12,10 @@ $(BIN)/tacitus: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $(BIN)/tacitus
 
-# the test environment adds pytest, the API/browser test clients and pyspark (the Spark tests run too)
+# the test environment adds pytest, the API/browser test clients, pyspark (the Spark tests run too),
+# pandas/polars (the DataFrame API) and pyogrio/geopandas (the GIS exports)
 $(VENV)/.test-deps: $(BIN)/tacitus
-	$(BIN)/pip install --quiet -e '.[test,spark]'
+	$(BIN)/pip install --quiet -e '.[test,spark,frames,geo]'
 	touch $@
 
 setup: $(BIN)/tacitus

@@ -1,8 +1,12 @@
 """Explorer API latency on a large store: the sample store's events and articles are replicated (new
 ids, dates spread over ten years, positions jittered) up to N events, then each endpoint the page
-calls is timed through the ASGI app (median of 5 after one warm call).
+calls is timed through the ASGI app (the first, uncached call, and the median of 5 after it), and,
+with --clients, `tacitus serve` is loaded by that many concurrent clients for --seconds, each
+asking what the page asks (facets, a page of incidents, the map, the timeline) for filters drawn
+at random from the store's countries, types and years. Prints figures; asserts nothing.
 
     python benchmarks/explorer.py --events 100000
+    python benchmarks/explorer.py --events 20000 --clients 100 --seconds 30
 """
 
 from __future__ import annotations
@@ -57,9 +61,91 @@ def _replicate(store, copies: int) -> None:
         SELECT event_id, event_id, 1, 1, 1 FROM events WHERE event_id LIKE '%~%'""")
 
 
+def _rss_peak_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def load(db: Path, clients: int, seconds: float) -> None:
+    """`tacitus serve` in its own process, `clients` concurrent clients for `seconds`."""
+    import asyncio
+    import json
+    import random
+    import re
+    import subprocess
+
+    import httpx
+
+    srv = subprocess.Popen([sys.executable, "-m", "tacitus.cli", "serve", "--db", str(db), "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = srv.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            raise SystemExit(f"the server did not start: {line}{srv.stdout.read(2000)}")
+        base = f"http://127.0.0.1:{m[1]}"
+        facets = json.loads(httpx.get(f"{base}/api/facets", timeout=120).content)
+        countries = [c["value"] for c in facets["country"][:15]]
+        types = [t["value"] for t in facets["plover"]]
+        years = sorted({d[:4] for d in (facets["dates"]["first"], facets["dates"]["last"]) if d})
+        years = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)] if years else []
+
+        def ask(rng: random.Random) -> list[tuple[str, dict]]:
+            f: dict = {}
+            if rng.random() < 0.5:
+                f["country"] = rng.choice(countries)
+            if rng.random() < 0.4:
+                f["type"] = rng.choice(types)
+            if years and rng.random() < 0.3:
+                f["since"] = f["until"] = rng.choice(years)
+            c = {"clusters": "true"}
+            return [("/api/facets", {**f, **c}), ("/api/clusters", {**f, "limit": 50}),
+                    ("/api/map", {**f, **c, "by": "plover"}), ("/api/timeline", {**f, **c, "bucket": "week"})]
+
+        async def client(i: int, until: float, lat: list, errors: list) -> None:
+            rng = random.Random(i)
+            async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+                while time.perf_counter() < until:
+                    for path, params in ask(rng):
+                        t0 = time.perf_counter()
+                        try:
+                            r = await c.get(path, params=params)
+                            (lat if r.status_code == 200 else errors).append(time.perf_counter() - t0)
+                        except httpx.HTTPError:
+                            errors.append(time.perf_counter() - t0)
+
+        async def run() -> tuple[list, list]:
+            lat: list[float] = []
+            errors: list[float] = []
+            until = time.perf_counter() + seconds
+            await asyncio.gather(*(client(i, until, lat, errors) for i in range(clients)))
+            return lat, errors
+
+        t0 = time.perf_counter()
+        lat, errors = asyncio.run(run())
+        took = time.perf_counter() - t0
+        lat.sort()
+
+        def q(p: float) -> float:
+            return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
+        print(f"\nload: {clients} clients for {seconds:.0f} s: {len(lat) / took:.1f} requests/s, p50 {q(0.5):.0f} ms, "
+              f"p95 {q(0.95):.0f} ms, p99 {q(0.99):.0f} ms, max {q(1.0):.0f} ms, {len(errors)} errors, "
+              f"server peak {_rss_peak_mb(srv.pid):.0f} MB")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=30)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--clients", type=int, default=0, help="concurrent clients for the load test (0: none)")
+    ap.add_argument("--seconds", type=float, default=30)
     args = ap.parse_args()
     from fastapi.testclient import TestClient
 
@@ -82,10 +168,13 @@ def main() -> None:
             ("article", "/api/articles/xss-test~7", {}),
         ]
         with TestClient(create_app(db)) as c:
-            print(f"{'endpoint':32} {'median ms':>10} {'rows':>7} {'kB':>8}")
+            print(f"{'endpoint':32} {'first ms':>9} {'median ms':>10} {'rows':>7} {'kB':>8}")
             for name, path, params in calls:
+                t0 = time.perf_counter()
                 r = c.get(path, params=params)
-                assert r.status_code == 200, (path, r.text[:200])
+                first = time.perf_counter() - t0
+                if r.status_code != 200:
+                    raise SystemExit(f"{path}: {r.status_code} {r.text[:200]}")
                 times = []
                 for _ in range(5):
                     t0 = time.perf_counter()
@@ -94,7 +183,10 @@ def main() -> None:
                 body = r.json()
                 rows = len(body.get("items", [])) if isinstance(body, dict) else 0
                 mode = f"  ({body['mode']})" if isinstance(body, dict) and "mode" in body else ""
-                print(f"{name:32} {statistics.median(times) * 1000:10.1f} {rows:7} {len(r.content) / 1000:8.1f}{mode}")
+                print(f"{name:32} {first * 1000:9.1f} {statistics.median(times) * 1000:10.1f} {rows:7} "
+                      f"{len(r.content) / 1000:8.1f}{mode}")
+        if args.clients:
+            load(db, args.clients, args.seconds)
 
 
 if __name__ == "__main__":

@@ -109,7 +109,7 @@ def test_formats_geojson_and_csv(client):
 
 def test_clusters(client):
     h = get(client, "/api/health").json()["counts"]
-    cl = get(client, "/api/clusters", limit=5000).json()
+    cl = get(client, "/api/clusters", limit=5000, all_events="true").json()
     assert cl["total"] == h["clusters"] == len(cl["items"])
     assert all(r["num_articles"] >= 1 and r["num_sources"] >= 1 for r in cl["items"])
     assert get(client, "/api/clusters", format="geojson").json()["type"] == "FeatureCollection"
@@ -230,7 +230,7 @@ def test_export_downloads(client, fmt):
         rows = list(csv.DictReader(io.StringIO(r.text)))
         assert rows and all(x["country"] == "Bangladesh" or x["country"] for x in rows)
     elif fmt == "plover":
-        assert all(json.loads(line)["event_type"] for line in r.text.splitlines())
+        assert all(json.loads(line)["event"] for line in r.text.splitlines())
     elif fmt == "geojson":
         assert r.json()["type"] == "FeatureCollection"
     elif fmt == "csv":
@@ -241,7 +241,7 @@ def test_export_downloads(client, fmt):
 
 
 def test_export_clusters(client):
-    r = get(client, "/api/export", format="csv", clusters="true")
+    r = get(client, "/api/export", format="csv", clusters="true", all_events="true")
     assert len(list(csv.DictReader(io.StringIO(r.text)))) == get(client, "/api/health").json()["counts"]["clusters"]
 
 
@@ -384,3 +384,116 @@ def test_openapi_and_docs_offline(client):
     docs = get(client, "/docs").text
     assert not re.search(r"(?:src|href)=[\"']https?://", docs)
     assert "swagger-ui-bundle.js" in docs
+
+
+# ------------------------------------------------------------------ incidents, facets, colours, cache
+
+def test_incidents_by_default_and_all_events_on_request(client):
+    default = items(client)
+    every = items(client, all_events="true")
+    assert len(every) == get(client, "/api/health").json()["counts"]["events"] > len(default)
+    assert all(e["current"] is not False and e["modality"] == "asserted" for e in default)
+    assert any(e["modality"] != "asserted" for e in every)
+    r = client.get("/api/events", params={"all_events": "maybe"})
+    assert r.status_code in (400, 422)
+
+
+@pytest.mark.parametrize("clusters", ["false", "true"])
+def test_facet_counts_are_the_totals_their_selection_gives(client, clusters):
+    path = "/api/clusters" if clusters == "true" else "/api/events"
+    for base in ({}, {"since": "2023-01-01"}, {"type": "ASSAULT"}):
+        f = get(client, "/api/facets", clusters=clusters, **base).json()
+        assert f["total"] == get(client, path, limit=1, **base).json()["total"]
+        for c in f["country"][:6]:
+            assert get(client, path, limit=1, **{**base, "country": c["value"]}).json()["total"] == c["n"], c
+        for dim in ("plover", "cameo", "acled"):
+            for t in f[dim][:4]:
+                assert get(client, path, limit=1, **{**base, "type": t["value"]}).json()["total"] == t["n"], (dim, t)
+
+
+def test_facets_carry_fixed_colours(client):
+    from tacitus.web.colours import palette
+
+    f = get(client, "/api/facets").json()
+    assert f["colours"] == palette()
+    assert {x["value"] for x in f["plover"]} <= set(f["colours"]["plover"])
+    assert {x["value"] for x in f["acled"]} <= set(f["colours"]["acled"])
+
+
+def test_colours_stay_apart_for_colour_blind_readers():
+    from tacitus.web.colours import CVD, distance, palette
+
+    for onto, table in palette().items():
+        colours = list(table.values())
+        assert len(set(colours)) == len(colours), onto  # no two types share a colour
+        for kind in (None, *CVD):
+            worst = min(distance(a, b, kind) for i, a in enumerate(colours) for b in colours[i + 1:])
+            assert worst >= (20 if onto in ("acled", "quad") else 7), (onto, kind, worst)
+
+
+@pytest.mark.parametrize("sort,key", [("date", "date_start"), ("-fatalities", "fatalities_best"),
+                                      ("-reports", "num_articles")])
+def test_sort(client, sort, key):
+    rows = items(client, sort=sort)
+    vals = [r[key] for r in rows if r[key] is not None]
+    assert vals == sorted(vals, reverse=sort.startswith("-"))
+    assert client.get("/api/events", params={"sort": "colour"}).status_code == 400
+
+
+def test_timeline_and_map_carry_fatalities(client):
+    t = get(client, "/api/timeline", bucket="year").json()["items"]
+    m = get(client, "/api/map").json()["items"]
+    dated = [e for e in items(client) if e["date_start"]]
+    located = [e for e in items(client) if e["location_lat"] is not None]
+    assert sum(x["fatalities"] for x in t) == sum(e["fatalities_best"] or 0 for e in dated)
+    assert sum(p["fatalities"] for p in m) == sum(e["fatalities_best"] or 0 for e in located)
+    assert sum(x["n"] for x in get(client, "/api/timeline", bucket="year", clusters="true").json()["items"]) == \
+        len([e for e in items(client, path="/api/clusters") if e["date_start"]])
+
+
+def test_answers_are_cached_and_the_same(app, client):
+    cache = app.state.cache
+    first = get(client, "/api/facets", country="SYR").content
+    hits = cache.hits
+    assert get(client, "/api/facets", country="SYR").content == first and cache.hits == hits + 1
+
+
+def test_the_cache_computes_once_for_many_callers():
+    import threading
+    import time
+
+    from tacitus.web.cache import ResponseCache
+
+    cache, calls = ResponseCache(size=2), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return b"x"
+    threads = [threading.Thread(target=lambda: cache.get("k", slow)) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    for k in ("a", "b", "c"):
+        cache.get(k, lambda: b"y")
+    assert len(cache._items) == 2  # bounded
+    cache.clear()
+    assert cache.get("k", lambda: b"z") == b"z"
+
+
+def test_concurrent_requests_answer_correctly(app):
+    """Many requests at once, each on its thread's connection: no error, the same answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with TestClient(app) as c:
+        want = c.get("/api/events", params={"limit": 5, "country": "SYR"}).json()
+
+        def ask(i):
+            r = c.get("/api/events", params={"limit": 5, "country": "SYR", "offset": 0})
+            f = c.get("/api/facets", params={"since": f"20{22 + i % 3}"})
+            return r.status_code, r.json(), f.status_code
+        with ThreadPoolExecutor(16) as pool:
+            got = list(pool.map(ask, range(48)))
+    assert all(s == 200 and body == want and fs == 200 for s, body, fs in got)

@@ -31,8 +31,39 @@ def _need_browser():
     pytest.importorskip("selenium")
 
 
+# three outlets reporting one attack: one incident with three reports in the explorer
+DUPLICATES = [
+    ("dup-wire-1", "Wire One", "Jihadists attack army base near Kidal",
+     "KIDAL, Mali — JNIM fighters attacked a Malian army base near Kidal on Sunday, killing 12 soldiers, the army said."),
+    ("dup-wire-2", "Wire Two", "Base attacked in Kidal",
+     "Militants of JNIM attacked an army base outside Kidal, Mali, on Sunday. Twelve soldiers were killed, "
+     "officials said."),
+    ("dup-wire-3", "Sahel Daily", "Twelve soldiers killed in Kidal attack",
+     "KIDAL — Fighters from JNIM attacked the army base at Kidal on Sunday and killed 12 soldiers, a military "
+     "source said."),
+]
+
+
 @pytest.fixture(scope="module")
-def server(sample_db, pipe):
+def browser_db(sample_db, pipe, tmp_path_factory):
+    """The samples and three reports of one incident (so the table has a row with three reports)."""
+    import shutil
+
+    from tacitus.ingest.items import Item
+    from tacitus.ingestion import ingest
+    from tacitus.store import open_store
+
+    db = tmp_path_factory.mktemp("browser") / "explorer.duckdb"
+    shutil.copy(sample_db, db)
+    store = open_store(db)
+    ingest([Item(text=t, id=i, title=h, published="2024-03-04", source=src, input=i) for i, src, h, t in DUPLICATES],
+           store, pipe, n_process=1)
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(browser_db, pipe):
     import uvicorn
 
     from tacitus.web import create_app
@@ -40,7 +71,7 @@ def server(sample_db, pipe):
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(sample_db, pipeline_factory=lambda: pipe), log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(browser_db, pipeline_factory=lambda: pipe), log_level="warning"))
     t = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     t.start()
     for _ in range(200):
@@ -72,9 +103,12 @@ def browser():
 
 
 def wait(d, cond, timeout=20, what="condition"):
+    """Waits for cond; rows the page redraws meanwhile (stale elements) are looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(d, timeout).until(lambda drv: cond(drv), message=f"timed out waiting for {what}")
+    return WebDriverWait(d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda drv: cond(drv), message=f"timed out waiting for {what}")
 
 
 def open_page(d, url):
@@ -92,19 +126,28 @@ def console_errors(d):
     return [e["message"] for e in d.get_log("browser") if e["level"] == "SEVERE"]
 
 
+def _marker_counts(d):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    try:
+        markers = [m for m in d.find_elements(By.CSS_SELECTOR, ".leaflet-marker-icon") if m.is_displayed()]
+        return bool(markers) and all(m.text.strip().isdigit() for m in markers)
+    except StaleElementReferenceException:
+        return False
+
+
 def test_map_shows_markers_and_outlines(browser, server):
     from selenium.webdriver.common.by import By
 
     d = browser
     open_page(d, server)
     wait(d, lambda drv: int(drv.find_element(By.ID, "map").get_attribute("data-markers") or 0) > 0, what="markers")
-    markers = [m for m in d.find_elements(By.CSS_SELECTOR, ".leaflet-marker-icon") if m.is_displayed()]
-    assert markers, "no marker on the map"
-    assert all(m.text.strip().isdigit() for m in markers)
+    wait(d, _marker_counts, what="numbered markers")  # marker icons are redrawn while the map fits the events
     wait(d, lambda drv: len(drv.find_elements(By.CSS_SELECTOR, "path.country")) > 150, what="country outlines")
     rows = d.find_elements(By.CSS_SELECTOR, "#events tbody tr")
     assert len(rows) == 50
-    assert shot(d, "01-map-1280x800").stat().st_size > 10_000
+    assert shot(d, "01-landing-1280x800").stat().st_size > 10_000
     assert not console_errors(d)
 
 
@@ -232,3 +275,161 @@ def test_phone_width(browser, server):
     finally:
         d.set_window_size(1280, 800)
 
+
+
+def _total(d):
+    from selenium.webdriver.common.by import By
+
+    return int(d.find_element(By.ID, "total").get_attribute("data-total"))
+
+
+def _api(server, path):
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}{path}") as r:
+        return json.load(r)
+
+
+def test_one_row_per_incident_with_its_reports(browser, server):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    open_page(d, server)
+    clusters = _api(server, "api/clusters?limit=1")["total"]
+    assert _total(d) == clusters and "incidents" in d.find_element(By.ID, "total").text
+    rows = d.find_elements(By.CSS_SELECTOR, "#events tbody tr")
+    reports = [int(r.get_attribute("data-reports")) for r in rows]
+    assert all(n >= 1 for n in reports) and [r.find_elements(By.CSS_SELECTOR, "td")[6].text for r in rows][:3] \
+        == [str(n) for n in reports[:3]]
+    # sorted by reports, the merged incident comes first
+    d.find_element(By.CSS_SELECTOR, "th[data-sort=reports]").click()
+    d.find_element(By.CSS_SELECTOR, "th[data-sort=reports]").click()
+    wait(d, lambda drv: "sort=-reports" in drv.current_url, what="the sort in the URL")
+    wait(d, lambda drv: int(drv.find_element(By.CSS_SELECTOR, "#events tbody tr").get_attribute("data-reports")) > 1,
+         what="the most reported incident first")
+    d.find_element(By.ID, "f-reports").click()  # every report
+    events = _api(server, "api/events?limit=1")["total"]
+    wait(d, lambda drv: _total(drv) == events, what="every report")
+    assert events > clusters and "view=events" in d.current_url
+
+
+def test_type_colours_are_fixed_and_distinct(browser, server):
+    from selenium.webdriver.common.by import By
+
+    from tacitus.web.colours import palette
+
+    d = browser
+    open_page(d, server)
+    table = palette()["plover"]
+    seen = {}
+    for tr in d.find_elements(By.CSS_SELECTOR, "#events tbody tr"):
+        t = tr.get_attribute("data-type")
+        sw = tr.find_element(By.CSS_SELECTOR, ".sw").get_attribute("data-colour")
+        if t:
+            assert sw == table[t], t
+            seen[t] = sw
+    assert len(seen) >= 3 and len(set(seen.values())) == len(seen)
+    legend = {e.get_attribute("data-type"): e.find_element(By.CSS_SELECTOR, "i").get_attribute("data-colour")
+              for e in d.find_elements(By.CSS_SELECTOR, "#legend div[data-type]")}
+    assert all(legend[t] == table[t] for t in legend)
+    # the same type keeps its colour when a filter changes what is frequent
+    open_page(d, server + "?country=SOM")
+    for tr in d.find_elements(By.CSS_SELECTOR, "#events tbody tr[data-type]"):
+        t = tr.get_attribute("data-type")
+        if t:
+            assert tr.find_element(By.CSS_SELECTOR, ".sw").get_attribute("data-colour") == table[t]
+
+
+def test_facet_counts_equal_the_filtered_totals(browser, server):
+    from urllib.parse import quote_plus
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    d = browser
+    open_page(d, server)
+    for select in ("f-country", "f-type"):
+        options = [o for o in d.find_elements(By.CSS_SELECTOR, f"#{select} option") if o.get_attribute("value")][:3]
+        picks = [(o.get_attribute("value"), int(o.get_attribute("data-n"))) for o in options]
+        assert picks, select
+        key = select[2:]
+        for value, n in picks:
+            Select(d.find_element(By.ID, select)).select_by_value(value)
+            want = f"{key}={quote_plus(value)}"
+            wait(d, lambda drv, want=want: drv.execute_script("return document.body.dataset.ready === '1'")
+                 and want in drv.current_url, what=want)
+            assert _total(d) == n, (select, value)
+        Select(d.find_element(By.ID, select)).select_by_value("")
+        wait(d, lambda drv, key=key: drv.execute_script("return document.body.dataset.ready === '1'")
+             and f"{key}=" not in drv.current_url, what="cleared")
+
+
+def test_the_url_restores_a_filtered_view(browser, server):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    open_page(d, server + "?dim=acled&type=Battles&all=1&view=events&sort=-fatalities")
+    assert d.find_element(By.ID, "f-dim").get_attribute("value") == "acled"
+    assert d.find_element(By.ID, "f-type").get_attribute("value") == "Battles"
+    assert d.find_element(By.ID, "f-all").is_selected() and d.find_element(By.ID, "f-reports").is_selected()
+    want = _api(server, "api/events?type=Battles&all_events=true&limit=1")["total"]
+    assert _total(d) == want > 0
+    killed = [r.find_elements(By.CSS_SELECTOR, "td")[5].text for r in d.find_elements(By.CSS_SELECTOR, "#events tbody tr")]
+    nums = [int(k) for k in killed if k]
+    assert nums == sorted(nums, reverse=True)
+    assert d.find_element(By.ID, "map").get_attribute("data-fitted") == "1"
+    href = d.find_element(By.ID, "x-link").get_attribute("href")
+    assert "type=Battles" in href and "all_events=true" in href
+
+
+def test_timeline_bars_stay_readable_and_show_fatalities(browser, server):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    open_page(d, server)
+    tl = d.find_element(By.ID, "timeline")
+    assert tl.get_attribute("data-bucket") in ("week", "month", "year")  # the samples span years
+    assert float(tl.get_attribute("data-bar-width")) >= 4
+    assert d.find_elements(By.CSS_SELECTOR, "#timeline .killed circle")
+
+
+def test_article_view_shows_the_incident_its_mentions_and_merges(browser, server):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    merged = max(_api(server, "api/clusters?limit=500&all_events=true")["items"], key=lambda r: r["num_articles"])
+    assert merged["num_articles"] > 1
+    open_page(d, server + f"#article={merged['article_id']}&event={merged['event_id']}")
+    wait(d, lambda drv: drv.find_element(By.ID, "article-pane").is_displayed(), what="the article")
+    box = d.find_element(By.ID, "event-detail")
+    assert box.find_elements(By.CSS_SELECTOR, ".flag-current, .flag-background")
+    wait(d, lambda drv: drv.find_elements(By.CSS_SELECTOR, "#event-detail .cluster"), what="the cluster")
+    reasons = [li.text for li in box.find_elements(By.CSS_SELECTOR, ".cluster .reasons li")]
+    assert reasons and any("km apart" in r or "dates within" in r for r in reasons)
+    assert len(box.find_elements(By.CSS_SELECTOR, ".cluster .reports li")) == merged["num_events"]
+    shot(d, "07-article-incident-cluster")
+    art = _api(server, f"api/articles/{merged['article_id']}")
+    if any(len(e.get("mentions") or []) > 1 for e in art["events"]):
+        ev = max(art["events"], key=lambda e: len(e.get("mentions") or []))
+        d.find_element(By.CSS_SELECTOR, f".event-list button[data-event='{ev['id']}']").click()
+        items = d.find_elements(By.CSS_SELECTOR, "#event-detail .mentions li")
+        assert len(items) == len(ev["mentions"])
+        assert any(li.get_attribute("data-merged") for li in items)
+
+
+def test_phone_header_is_readable(browser, server):
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    d.set_window_size(390, 844)
+    try:
+        open_page(d, server)
+        h1 = d.find_element(By.CSS_SELECTOR, "header h1")
+        assert h1.size["height"] < 40  # one line, not one word per line
+        for sel in ("#paste-open", "header a.docs"):
+            assert d.find_element(By.CSS_SELECTOR, sel).size["height"] < 40, sel
+        assert d.find_element(By.ID, "top").size["height"] < 110
+        shot(d, "08-phone-landing")
+    finally:
+        d.set_window_size(1280, 800)

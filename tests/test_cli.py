@@ -100,15 +100,15 @@ def test_tacitus_db_is_honoured_by_every_store_command(sample_db, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_output_cut_at_the_limit_says_so(sample_db, fmt):
-    everything = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0")
+    everything = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0", "--all-events")
     n = len(everything.stdout.splitlines())
     assert n > 50 and everything.stderr == ""
-    r = run("query", "--db", str(sample_db), "--format", fmt)
+    r = run("query", "--db", str(sample_db), "--format", fmt, "--all-events")
     assert r.exit_code == 0
     assert f"50 rows shown (of {n}); --limit 0 for all" in r.stderr
     if fmt == "csv":
         assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == 50
-    r = run("query", "--db", str(sample_db), "--format", fmt, "--limit", "10", "--offset", str(n - 5))
+    r = run("query", "--db", str(sample_db), "--format", fmt, "--limit", "10", "--offset", str(n - 5), "--all-events")
     assert "rows shown" not in r.stderr  # the last page is not cut
     r = run("query", "--db", str(sample_db), "--sql", "SELECT * FROM events", "--limit", "3", "--format", "csv")
     assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == 3 and f"3 rows shown (of {n})" in r.stderr
@@ -194,3 +194,56 @@ def test_spark_misuse_fails_before_spark_starts(tmp_path):
     fails("spark", "extract", "--input", str(tmp_path), "--output", out, "--format", "parquet", "--columns", "body",
           says="bad column map entry 'body'")
     fails("spark", "cluster", "--output", out, says="has no events table")
+
+
+# ------------------------------------------------------------------ #16: version, pipes, exports, sort
+
+def test_version():
+    from tacitus import SCHEMA, __version__
+
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"tacitus {__version__} ({SCHEMA})"
+
+
+@pytest.mark.parametrize("args", [["query", "--format", "csv", "--limit", "0"], ["export", "--format", "plover"],
+                                  ["query", "--limit", "0"]])
+def test_a_closed_pipe_ends_quietly(sample_db, args):
+    """`tacitus ... | head -1`: status 0, no traceback, no BrokenPipeError message."""
+    p = subprocess.run(["bash", "-o", "pipefail", "-c",
+                        f"{sys.executable} -m tacitus.cli {' '.join(args)} --db {sample_db} | head -c 10 >/dev/null"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-500:]
+    assert "Traceback" not in p.stderr and "BrokenPipe" not in p.stderr and "Exception ignored" not in p.stderr
+
+
+def test_export_misuse(sample_db, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep")
+    fails("export", "--db", str(sample_db), "--format", "parquet", "--out", str(mine), says="not empty")
+    assert (mine / "notes.txt").read_text() == "keep"
+    out = tmp_path / "pq"
+    for _ in range(2):
+        r = run("export", "--db", str(sample_db), "--format", "parquet", "--out", str(out))
+        assert r.exit_code == 0
+    n = int(r.stderr.split()[0])
+    import duckdb
+    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(out / "**" / "*.parquet")]
+                                    ).fetchone()[0] == n
+
+
+def test_query_sort_and_all_events(sample_db):
+    fails("query", "--db", str(sample_db), "--sort", "colour", says="--sort colour: use one of date")
+    fails("query", "--db", str(sample_db), "--sql", "SELECT 1", "--all-events", says="--all-events")
+    rows = [json.loads(x) for x in run("query", "--db", str(sample_db), "--format", "json", "--limit", "0",
+                                       "--sort", "-fatalities").stdout.splitlines()]
+    killed = [r["fatalities_best"] for r in rows if r["fatalities_best"] is not None]
+    assert killed == sorted(killed, reverse=True)
+    every = run("query", "--db", str(sample_db), "--format", "json", "--limit", "0", "--all-events").stdout
+    assert len(every.splitlines()) > len(rows)
+    assert all(r["modality"] == "asserted" for r in rows)
+
+
+def test_csv_output_is_formula_safe(tmp_path, sample_db):
+    r = run("query", "--db", str(sample_db), "--sql", "SELECT '=1+1' AS x, -5 AS n", "--format", "csv")
+    assert r.stdout.splitlines()[1] == "'=1+1,-5"

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import mixed_corpus
 from tacitus.export import FORMATS
-from tacitus.export.formats import GDELT_COLUMNS
+from tacitus.export.gdelt import COLUMNS as GDELT_COLUMNS
 from tacitus.filters import Filters
 from tacitus.ingest.items import Item
 from tacitus.ingestion import ingest
@@ -122,7 +122,7 @@ def test_acled_plover_geojson_csv_parquet(store, tmp_path):
     buf = io.StringIO()
     FORMATS["plover"].write(rows, buf)
     first = json.loads(buf.getvalue().splitlines()[0])
-    assert first["event_type"] and "actor1" in first
+    assert first["event"] and "actor" in first and "recipient" in first
     buf = io.StringIO()
     FORMATS["geojson"].write(rows, buf)
     gj = json.loads(buf.getvalue())

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from . import options as o
+from . import progress
 from .common import handles_errors
 
 
@@ -47,8 +48,11 @@ def extract(
         out.parent.mkdir(parents=True, exist_ok=True)
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     n_ok = n_fail = n_events = 0
+    records = pipe.run(items)
+    if not quiet and progress.on_terminal():
+        records = progress.track(records, "extracting", progress.count_inputs(inputs))
     try:
-        for rec in pipe.run(items):
+        for rec in records:
             sink.write(_dumps(rec) + "\n")
             if rec.get("ok", True):
                 n_ok += 1

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
 
 from . import options as o
+from . import progress
 from .common import fail, handles_errors, quiet_logs
 
 
@@ -60,8 +60,8 @@ def ingest(
         pipe = Pipeline(settings)
         if quiet:
             stats = run(items, store, pipe, batch=batch)
-        elif sys.stderr.isatty():
-            stats = _with_spinner(run, items, store, pipe, batch)
+        elif progress.on_terminal():
+            stats = _with_bar(run, items, store, pipe, batch, progress.count_inputs(sources))
         else:
             stats = run(items, store, pipe, batch=batch, on_progress=_progress_line)
         counts = store.counts()
@@ -81,15 +81,12 @@ def _progress_line(stats) -> None:
     typer.echo(f"ingest: {progress_line(stats)}", err=True)
 
 
-def _with_spinner(run, items, store, pipe, batch):
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from ..ingestion import progress_line
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=False) as bar:
-        task = bar.add_task("ingesting", total=None)
+def _with_bar(run, items, store, pipe, batch, total):
+    """The run with a bar: inputs done of the total (when it can be counted), rate and time left."""
+    with progress.bar("ingesting", total) as update:
         return run(items, store, pipe, batch=batch,
-                   on_progress=lambda s: bar.update(task, description=progress_line(s)))
+                   on_progress=lambda s: update(s.ok + s.failed + s.skipped,
+                                                f"{s.events} events, {s.failed} failed, {s.skipped} skipped"))
 
 
 def _load_parquet(folder: Path, db: Path | None) -> None:

@@ -37,8 +37,17 @@ app.command("serve")(serve_cmd.serve)
 app.add_typer(spark_cmd.app, name="spark")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import SCHEMA, __version__
+
+        typer.echo(f"tacitus {__version__} ({SCHEMA})")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def setup() -> None:
+def setup(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the tacitus version and the record schema, then exit")) -> None:
     from .common import show_logs
 
     show_logs()
@@ -53,8 +62,13 @@ def version() -> None:
 
 
 def main() -> None:
+    from .pipes import PipeClosed, guard_stdout, quiet_exit
+
+    guard_stdout()
     try:
         app()
     except TacitusError as e:  # commands report their own; this catches any raised outside them
         typer.echo(f"error: {e}", err=True)
         sys.exit(2)
+    except PipeClosed:  # `tacitus query ... | head`: the reader has what it wanted
+        quiet_exit()

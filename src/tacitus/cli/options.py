@@ -23,6 +23,8 @@ Type = Annotated[str | None, typer.Option("--type", help=FILTER_HELP["type"])]
 Actor = Annotated[str | None, typer.Option(help=FILTER_HELP["actor"])]
 Bbox = Annotated[str | None, typer.Option(help=FILTER_HELP["bbox"])]
 Text = Annotated[str | None, typer.Option(help=FILTER_HELP["text"])]
+AllEvents = Annotated[bool, typer.Option("--all-events", help=FILTER_HELP["all_events"])]
+Sort = Annotated[str | None, typer.Option(help=FILTER_HELP["sort"])]
 
 Config = Annotated[Path | None, typer.Option(help="config file (default: $TACITUS_CONFIG, else ./tacitus.toml "
                                                   "if present)")]

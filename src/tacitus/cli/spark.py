@@ -43,7 +43,10 @@ def extract(
     model: str | None = typer.Option(None, help="spaCy pipeline (installed on every executor)"),
     published: str | None = typer.Option(None, help="publication date for inputs that carry none"),
 ) -> None:
-    """Extract articles with Spark into Parquet tables (articles, events, places, quotes, counts, ...)."""
+    """Extract articles with Spark into Parquet tables (articles, events, places, quotes, counts, ...).
+
+    The exit status is 0 when every input was processed, 1 when some failed (see OUTPUT/failed),
+    2 when the job could not run."""
     from ..ingest.csvfile import parse_map
     from ..settings import load
     from ..spark.job import FORMATS, Job
@@ -64,6 +67,7 @@ def extract(
     failed = counts.get("journal_failed", 0)
     if failed:
         typer.echo(f"{failed} input(s) failed: see {output.rstrip('/')}/failed", err=True)
+    raise typer.Exit(1 if failed else 0)  # as `extract` and `ingest`: 1 when some input failed
 
 
 @app.command("cluster")

@@ -35,6 +35,8 @@ def query(
     actor: o.Actor = None,
     bbox: o.Bbox = None,
     text: o.Text = None,
+    all_events: o.AllEvents = False,
+    sort: o.Sort = None,
     clusters: bool = typer.Option(False, "--clusters", help="one row per cluster of duplicate reports"),
     sql: str | None = typer.Option(None, help="your own SQL, run read-only with file access disabled"),
     fmt: str = typer.Option("table", "--format", help="table, json or csv"),
@@ -51,8 +53,8 @@ def query(
         fail(f"--format {fmt}: choose one of {', '.join(OUTPUTS)}")
     if sql:
         given = [n for n, v in (("since", since), ("until", until), ("country", country), ("type", type_),
-                                ("actor", actor), ("bbox", bbox), ("text", text)) if v] + (["clusters"] if clusters
-                                                                                           else [])
+                                ("actor", actor), ("bbox", bbox), ("text", text), ("all-events", all_events),
+                                ("sort", sort)) if v] + (["clusters"] if clusters else [])
         if given:
             fail(f"--sql runs as written: put {', '.join('--' + g for g in given)} into its WHERE clause")
         import duckdb
@@ -67,7 +69,7 @@ def query(
         _show(cols, shown, fmt)
         return
     f = _filters(since=since, until=until, country=country, type=type_, actor=actor, bbox=bbox, text=text,
-                 limit=DEFAULT_LIMIT if limit is None else limit, offset=offset)
+                 limit=DEFAULT_LIMIT if limit is None else limit, offset=offset, all_events=all_events, sort=sort)
     with open_store(db, read_only=True) as store:
         cols, rows = events(store, f, clusters=clusters)
         if f.limit is not None and len(rows) == f.limit:
@@ -89,9 +91,11 @@ def _show(cols, rows, fmt):
             typer.echo(json.dumps(dict(zip(cols, r, strict=True)), default=str, ensure_ascii=False))
     elif fmt == "csv":
         import csv
+
+        from ..export.cells import safe_text
         w = csv.writer(sys.stdout)
         w.writerow(cols)
-        w.writerows(rows)
+        w.writerows([safe_text(v) for v in r] for r in rows)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -105,7 +109,7 @@ def _show(cols, rows, fmt):
 
 @handles_errors
 def export(
-    fmt: str = typer.Option(..., "--format", help="gdelt, acled, plover, geojson, csv or parquet"),
+    fmt: str = typer.Option(..., "--format", help="gdelt, acled, plover, geojson, gpkg, fgb, csv or parquet"),
     out: Path | None = typer.Option(None, "--out", "-o", help="output file (a folder for parquet); default stdout"),
     db: o.Db = None,
     since: o.Since = None,
@@ -115,10 +119,12 @@ def export(
     actor: o.Actor = None,
     bbox: o.Bbox = None,
     text: o.Text = None,
+    all_events: o.AllEvents = False,
     clusters: bool = typer.Option(False, "--clusters/--events", help="one row per cluster, or every event"),
 ) -> None:
-    """Export events (or clusters) in the formats event researchers load."""
-    from ..export import get, write_binary
+    """Export events (or clusters) in the formats event researchers load: by default the current,
+    asserted incidents (--all-events adds background, negated, hypothetical and claimed ones)."""
+    from ..export import ExportError, get, write_binary
     from ..store import open_store
     from ..store.query import iter_events
 
@@ -128,16 +134,26 @@ def export(
         fail(f"--{e}")
     if form.folder and out is None:
         fail(f"--format {fmt} writes a folder: give --out FOLDER")
-    f = _filters(since=since, until=until, country=country, type=type_, actor=actor, bbox=bbox, text=text)
+    if form.binary and not form.folder and out is None and sys.stdout.isatty():
+        fail(f"--format {fmt} is a binary file: give --out FILE (or redirect the output)")
+    f = _filters(since=since, until=until, country=country, type=type_, actor=actor, bbox=bbox, text=text,
+                 all_events=all_events)
     with open_store(db, read_only=True) as store:  # before any output exists
-        # rows are fetched a chunk at a time; only parquet holds them all (to partition them)
+        # rows are fetched a chunk at a time; only parquet and the GIS files hold them all
         rows = iter_events(store, f, clusters=clusters)
-        if form.folder:
-            n = form.write_folder(rows, out)
-        elif out:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with out.open("wb") as fh:
-                n = write_binary(form, rows, fh)
-        else:
-            n = form.write(rows, sys.stdout)
-    typer.echo(f"{n} rows written", err=True)
+        try:
+            if form.folder:
+                n = form.write_folder(rows, out)
+            elif out:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                with out.open("wb") as fh:
+                    n = write_binary(form, rows, fh)
+            elif form.binary:
+                n = form.write(rows, sys.stdout.buffer)
+            else:
+                n = form.write(rows, sys.stdout)
+        except ExportError as e:
+            if out and not form.folder and out.exists() and out.stat().st_size == 0:
+                out.unlink()
+            fail(str(e))
+    typer.echo(f"{n} rows written{f' to {out}' if out else ''}", err=True)

@@ -1,7 +1,9 @@
 """Exporters, registered by name with what a front end needs to serve them: the writer, the media
 type and file extension of a download, and whether the format is written as a folder (Parquet
 partitioned by year and month) beside the one-file form a download gets. Each writes query rows
-(events joined with their article and cluster) in a format users already load."""
+(events joined with their article and cluster, tacitus.store.query) in a format users already
+load, one module per target: gdelt, acled, plover, geo (GeoJSON, GeoPackage, FlatGeobuf), tables
+(CSV, Parquet); cells holds what they share (safe text, dates, country and area codes)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import IO
 
-from . import formats
+from . import acled, gdelt, geo, plover, tables
+from .cells import ExportError
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Format:
     help: str
     binary: bool = False
     write_folder: Callable | None = None  # (rows, folder) -> rows written, for formats kept as folders
+    extra: str | None = None  # the optional extra it needs
 
     @property
     def folder(self) -> bool:
@@ -30,15 +34,22 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("gdelt", formats.gdelt, "text/tab-separated-values", "csv", "GDELT 2.0 event table (61 columns, tab-separated)"),
-    Format("acled", formats.acled, "text/csv", "csv", "ACLED's columns, events with an ACLED type"),
-    Format("plover", formats.plover, "application/x-ndjson", "jsonl", "PLOVER JSONL, events with a PLOVER type"),
-    Format("geojson", formats.geojson, "application/geo+json", "geojson", "GeoJSON points of located events"),
-    Format("csv", formats.csv_rows, "text/csv", "csv", "every column, with a header"),
-    Format("parquet", formats.parquet_file, "application/vnd.apache.parquet", "parquet",
+    Format("gdelt", gdelt.write, "text/tab-separated-values", "csv", "GDELT 2.0 event table (61 columns, tab-separated)"),
+    Format("acled", acled.write, "text/csv", "csv", "ACLED's columns, events with an ACLED type"),
+    Format("plover", plover.write, "application/x-ndjson", "jsonl", "PLOVER JSONL, events with a PLOVER type"),
+    Format("geojson", geo.geojson, "application/geo+json", "geojson", "GeoJSON points of located events"),
+    Format("gpkg", geo.gpkg, "application/geopackage+sqlite3", "gpkg", "GeoPackage of located events (needs "
+           "tacitus[geo])", binary=True, extra="geo"),
+    Format("fgb", geo.flatgeobuf, "application/octet-stream", "fgb", "FlatGeobuf of located events (needs "
+           "tacitus[geo])", binary=True, extra="geo"),
+    Format("csv", tables.csv_rows, "text/csv", "csv", "every column, with a header"),
+    Format("parquet", tables.parquet_file, "application/vnd.apache.parquet", "parquet",
            "Parquet (a folder partitioned by year and month; one file as a download)", binary=True,
-           write_folder=formats.parquet),
+           write_folder=tables.parquet),
 )}
+
+__all__ = ["FORMATS", "ExportError", "Format", "get", "write_binary"]
+
 
 def get(name: str) -> Format:
     """The format called `name`, or a ValueError that lists the known ones."""

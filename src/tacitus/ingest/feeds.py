@@ -1,48 +1,17 @@
-"""RSS/Atom feeds (files or URLs): each entry's page is fetched, when asked, with a timeout, a size
-cap, a user agent and a polite pause per host; otherwise the entry's own text is used."""
+"""RSS/Atom feeds (files or URLs): each entry's page is fetched, when asked, by the polite fetcher
+(ingest/fetch.py: robots.txt, a pause per host, retries with backoff); otherwise the entry's own
+text is used."""
 
 from __future__ import annotations
 
 import contextlib
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 
 from ..errors import InputError
+from .fetch import Fetcher
 from .html import from_html
 from .items import Failure, Item
-
-USER_AGENT = "tacitus/0.1 (+https://github.com/; news event coder; contact the operator)"
-TIMEOUT_S = 20
-MAX_BYTES = 5_000_000
-PER_HOST_PAUSE_S = 1.0
-
-
-class Fetcher:
-    """Fetches pages politely: one request per host per PER_HOST_PAUSE_S seconds."""
-
-    def __init__(self, pause: float = PER_HOST_PAUSE_S, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES):
-        self.pause, self.timeout, self.max_bytes = pause, timeout, max_bytes
-        self.last: dict[str, float] = {}
-
-    def get(self, url: str) -> bytes:
-        host = urllib.parse.urlsplit(url).netloc
-        wait = self.last.get(host, 0) + self.pause - time.monotonic()
-        if wait > 0:
-            time.sleep(wait)
-        req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (user asked for it)
-                data = resp.read(self.max_bytes + 1)
-        except (urllib.error.URLError, TimeoutError, ValueError) as e:
-            raise InputError("T014", f"cannot fetch: {e}", source=url) from e
-        finally:
-            self.last[host] = time.monotonic()
-        if len(data) > self.max_bytes:
-            raise InputError("T004", f"page over {self.max_bytes} bytes", source=url)
-        return data
 
 
 def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None) -> Iterator[Item | Failure]:

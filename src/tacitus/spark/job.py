@@ -147,7 +147,7 @@ def extract(spark, job: Job) -> dict[str, int]:
         "article_id": F.when(F.col("ok"), F.col("article_id")), "run_id": F.lit(run_id),
         "logged_at": F.lit(now).cast("timestamp"), "schema_version": F.lit(SCHEMA_VERSION).cast("int")}
     journal = marked.select(*[line[f.name].alias(f.name) for f in schemas.JOURNAL])
-    kept = marked.filter(F.col("ok") & ~F.col("copy")).select(*[f"rows_{t}" for t in schemas.RECORD_TABLES])
+    kept = marked.filter(F.col("ok") & ~F.col("copy")).select("seq", *[f"rows_{t}" for t in schemas.RECORD_TABLES])
     kept = kept.persist(StorageLevel.MEMORY_AND_DISK)
     journal = journal.persist(StorageLevel.MEMORY_AND_DISK)
     _log(t0, f"{kept.count()} articles kept, {journal.count()} journal lines")
@@ -157,6 +157,7 @@ def extract(spark, job: Job) -> dict[str, int]:
     tables = {}
     for t in schemas.RECORD_TABLES:
         tables[t] = kept.select(F.explode(f"rows_{t}").alias("r")).select("r.*")
+    tables["events"] = first_of_each(tables["events"], kept_order(kept))
     if job.cluster:
         events, clusters = cluster_frames(spark, tables["events"], tables["articles"], journal)
         tables["events"] = events
@@ -176,6 +177,29 @@ def extract(spark, job: Job) -> dict[str, int]:
     records.unpersist()
     kept.unpersist()
     return counts
+
+
+def kept_order(kept):
+    """(article_id, seq) of the articles kept: the order the store writes them in."""
+    from pyspark.sql import functions as F
+
+    return kept.select(F.col("rows_articles")[0]["article_id"].alias("article_id"), "seq")
+
+
+def first_of_each(events, order=None):
+    """One row per event id, the first written (article order, then position in it), as the store
+    keeps the first row of a key (INSERT OR IGNORE): so joins on event_id never multiply rows."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    cols = events.columns
+    if order is not None:
+        events = events.join(order, "article_id", "left")
+    else:
+        events = events.withColumn("seq", F.lit(0))
+    w = Window.partitionBy("event_id").orderBy(F.col("seq").asc_nulls_last(), F.col("evidence_start").asc_nulls_last(),
+                                               F.col("trigger_start").asc_nulls_last())
+    return events.withColumn("_n", F.row_number().over(w)).filter(F.col("_n") == 1).select(*cols)
 
 
 def cluster_frames(spark, events, articles, journal):
@@ -217,7 +241,7 @@ def cluster(spark, output: str) -> dict[str, int]:
     articles = spark.read.parquet(f"{out}/articles")
     journal = spark.read.parquet(f"{out}/journal")
     cols = [f.name for f in schemas.table("events")]
-    events = events.select(*cols).localCheckpoint()  # the files are about to be replaced
+    events = first_of_each(events.select(*cols)).localCheckpoint()  # the files are about to be replaced
     articles = articles.localCheckpoint()
     journal = journal.localCheckpoint()
     ev, cl = cluster_frames(spark, events, articles, journal)
@@ -227,10 +251,25 @@ def cluster(spark, output: str) -> dict[str, int]:
             "clusters": spark.read.parquet(f"{out}/clusters").count()}
 
 
+def read_events(spark, output: str, filters=None):
+    """The events of an output folder that `filters` (tacitus.filters) select: the same WHERE clause,
+    with the same bound parameters, as the store, the API and the command line (by default the
+    current, asserted incidents; Filters(all_events=True) for every event)."""
+    from ..filters import Filters
+
+    spark.read.parquet(f"{output.rstrip('/')}/events").createOrReplaceTempView("tacitus_read_events")
+    where, params = (filters or Filters()).sql("e")
+    return spark.sql(f"SELECT e.* FROM tacitus_read_events e{where}", args=params)
+
+
 def _write(df, path: str, partition: bool = True) -> None:
     """Overwrites a Parquet dataset; partitioned ones get one file per year/month (shuffled there
-    first), not one per task and month."""
-    if partition:
+    first), not one per task and month. An empty table is written as one file with its columns
+    (the store's, from store/schema.py), so every reader finds its schema: Spark writes no file at
+    all for an empty partitioned table, and reading it back fails with UNABLE_TO_INFER_SCHEMA."""
+    if df.isEmpty():
+        df.coalesce(1).write.mode("overwrite").parquet(path)
+    elif partition:
         df.repartition("year", "month").write.mode("overwrite").partitionBy("year", "month").parquet(path)
     else:
         df.write.mode("overwrite").parquet(path)

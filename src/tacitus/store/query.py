@@ -12,34 +12,8 @@ from .db import Store
 
 
 def where(f: Filters, alias: str = "e") -> tuple[str, list]:
-    conds, params = [], []
-    if f.since:
-        conds.append(f"{alias}.date_start >= ?")
-        params.append(f.since)
-    if f.until:
-        conds.append(f"{alias}.date_start <= ?")
-        params.append(f.until + "~")
-    if f.country:
-        c = f.country.upper()
-        conds.append(f"({alias}.location_country = ? OR {alias}.actor1_country = ? OR {alias}.actor2_country = ?)")
-        params += [c, c, c]
-    if f.type:
-        t = f.type.strip()
-        conds.append(f"({alias}.type_cameo LIKE ? OR upper({alias}.type_plover) = upper(?) OR "
-                     f"lower({alias}.type_acled) = lower(?) OR lower({alias}.type_acled_sub) = lower(?))")
-        params += [t + "%" if t.isdigit() else "\x00", t, t, t]
-    if f.actor:
-        a = f"%{f.actor}%"
-        conds.append(f"({alias}.actor1_name ILIKE ? OR {alias}.actor2_name ILIKE ? OR {alias}.actor1_text ILIKE ? "
-                     f"OR {alias}.actor2_text ILIKE ?)")
-        params += [a, a, a, a]
-    if f.bbox:
-        conds.append(f"{alias}.location_lon BETWEEN ? AND ? AND {alias}.location_lat BETWEEN ? AND ?")
-        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
-    if f.text:
-        conds.append(f"{alias}.evidence_text ILIKE ?")
-        params.append(f"%{f.text}%")
-    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+    """The WHERE clause of the filters (tacitus.filters.Filters.sql: the same SQL Spark runs)."""
+    return f.sql(alias)
 
 
 def events(store: Store, f: Filters, clusters: bool = False) -> tuple[list[str], list[tuple]]:
@@ -73,13 +47,13 @@ def _events_sql(f: Filters, clusters: bool) -> tuple[str, list]:
                f"a.published AS article_published, a.tone AS article_tone, c.num_events, c.num_articles, "
                f"c.num_sources, c.first_seen, c.last_seen, c.reasons FROM clusters c "
                f"JOIN events e ON e.event_id = c.representative JOIN articles a ON a.article_id = e.article_id"
-               f"{w} ORDER BY e.date_start, e.event_id{page}")
+               f"{w}{f.order()}{page}")
     else:
         sql = (f"SELECT e.*, a.title AS article_title, a.url AS article_url, a.source AS article_source, "
                f"a.published AS article_published, a.tone AS article_tone, coalesce(c.num_events, 1) AS num_events, "
                f"coalesce(c.num_articles, 1) AS num_articles, coalesce(c.num_sources, 1) AS num_sources, "
                f"c.first_seen, c.last_seen, c.reasons FROM events e JOIN articles a ON a.article_id = e.article_id "
-               f"LEFT JOIN clusters c ON c.cluster_id = e.cluster_id{w} ORDER BY e.date_start, e.event_id{page}")
+               f"LEFT JOIN clusters c ON c.cluster_id = e.cluster_id{w}{f.order()}{page}")
     return sql, params
 
 

@@ -108,14 +108,22 @@ def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
     return rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}}
 
 
-def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover") -> list[dict[str, Any]]:
-    """Events per period and type: [{period: 'YYYY-MM-DD', type, n}] (period = first day of the bucket)."""
+def source(clusters: bool) -> str:
+    """What the explorer counts: every event, or one row per cluster (its representative event)."""
+    return "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
+
+
+def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover",
+             clusters: bool = False) -> list[dict[str, Any]]:
+    """Events per period and type, with their fatalities: [{period: 'YYYY-MM-DD', type, n, fatalities}]
+    (period = first day of the bucket)."""
     if bucket not in BUCKETS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}")
     col = TYPE_DIMS[by]
     w, params = where(f)
     sql = (f"SELECT strftime(date_trunc('{bucket}', {EVENT_DAY}), '%Y-%m-%d') AS period, "
-           f"CAST(e.{col} AS VARCHAR) AS type, count(*) AS n FROM events e{w} "
+           f"CAST(e.{col} AS VARCHAR) AS type, count(*) AS n, CAST(coalesce(sum(e.fatalities_best), 0) AS BIGINT) "
+           f"AS fatalities FROM {source(clusters)}{w} "
            f"GROUP BY ALL HAVING period IS NOT NULL ORDER BY period, type NULLS LAST")
     return store.dicts(sql, params)
 
@@ -124,7 +132,7 @@ NICE_GRIDS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
 def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None = None,
-               max_places: int = 3000) -> dict[str, Any]:
+               max_places: int = 3000, clusters: bool = False) -> dict[str, Any]:
     """Located events per place, or per grid cell of `grid` degrees: position, count, count per type
     and the most frequent type, for markers sized and coloured on the page. Without a grid, when
     more than `max_places` places match, cells are used, sized to the area asked for (the page then
@@ -133,7 +141,8 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
     w, params = where(f)
     w = (w + " AND " if w else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     if grid is None:
-        places = store.value(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM events e{w}", params)
+        places = store.value(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM {source(clusters)}{w}",
+                             params)
         if places > max_places:
             lon0, lat0, lon1, lat1 = f.bbox or (-180.0, -90.0, 180.0, 90.0)
             want = max(lon1 - lon0, lat1 - lat0) / 60
@@ -148,34 +157,66 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
                "any_value(e.location_country) AS country, any_value(e.location_precision) AS precision")
         key_params = []
         group = "e.location_lat, e.location_lon"
-    sql = (f"SELECT {key}, count(*) AS n, histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
-           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM events e{w} GROUP BY {group} ORDER BY n DESC")
+    sql = (f"SELECT {key}, count(*) AS n, CAST(coalesce(sum(e.fatalities_best), 0) AS BIGINT) AS fatalities, "
+           f"histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
+           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM {source(clusters)}{w} GROUP BY {group} ORDER BY n DESC")
     rows = store.dicts(sql, key_params + params)
     for r in rows:
         r["types"] = dict(r["types"]) if r["types"] else {}
     return {"mode": "grid" if grid else "place", "grid": grid, "items": rows}
 
 
-def facets(store: Store) -> dict[str, Any]:
-    """What the filters can offer: types in each ontology with counts, countries, actors, date range."""
+# facet -> the filter it sets (a facet's counts leave its own filter out, so each count is what
+# selecting that value returns with the other filters held)
+FACET_FILTER = {"plover": "type", "acled": "type", "acled_sub": "type", "cameo": "type", "quad": "type",
+                "country": "country", "actor": "actor"}
+
+
+def facets(store: Store, f: Filters | None = None, clusters: bool = False, with_stats: bool = True) -> dict[str, Any]:
+    """What the filters can offer, counted over what the filters select: types in each ontology,
+    countries, actors (each counted with the other filters, so a count is the total its selection
+    gives), the date range, and the store's size."""
+    f = (f or Filters()).with_(limit=None, offset=0, sort=None)
     onto = default_ontology()
     labels = {"cameo": onto.label, "quad": QUAD_NAMES.get, "plover": lambda v: onto.plover_gloss.get(v)}
-    out: dict[str, Any] = {}
-    for dim, col in TYPE_DIMS.items():
-        rows = store.rows(f"SELECT CAST({col} AS VARCHAR), count(*) FROM events WHERE {col} IS NOT NULL "
-                          f"GROUP BY 1 ORDER BY 2 DESC, 1")
-        label = labels.get(dim, lambda v: None)
-        out[dim] = [{"value": v, "label": label(v), "n": n} for v, n in rows]
-    rows = store.rows("SELECT c, count(*) FROM (SELECT unnest([location_country, actor1_country, actor2_country]) "
-                      "AS c FROM events) WHERE c IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")
+    src = source(clusters)
+    out: dict[str, Any] = {dim: [] for dim in TYPE_DIMS}
+    # every type dimension in one scan: a grouping set per dimension (the others are NULL in its rows)
+    w, params = where(f.with_(type=None))
+    cols = ", ".join(f"CAST(e.{c} AS VARCHAR) AS {d}" for d, c in TYPE_DIMS.items())
+    sets = ", ".join(f"({d})" for d in TYPE_DIMS)
+    rows = store.rows(f"SELECT {', '.join(TYPE_DIMS)}, count(*) AS n FROM (SELECT {cols} FROM {src}{w}) "
+                      f"GROUP BY GROUPING SETS ({sets}) ORDER BY n DESC", params)
+    for r in rows:
+        for i, dim in enumerate(TYPE_DIMS):
+            if r[i] is not None:
+                out[dim].append({"value": r[i], "label": labels.get(dim, lambda v: None)(r[i]), "n": r[-1]})
+                break
+    for dim in TYPE_DIMS:
+        out[dim].sort(key=lambda x: (-x["n"], x["value"]))
+    w, params = where(f.with_(country=None))
+    rows = store.rows(f"""SELECT c, count(*) FROM (SELECT unnest(list_distinct(list_filter(
+                              [e.location_country, e.actor1_country, e.actor2_country], lambda x: x IS NOT NULL))) AS c
+                          FROM {src}{w}) GROUP BY 1 ORDER BY 2 DESC, 1""", params)
     out["country"] = [{"value": c, "n": n} for c, n in rows]
-    rows = store.rows("SELECT a, count(*) FROM (SELECT unnest([actor1_name, actor2_name]) AS a FROM events) "
-                      "WHERE a IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500")
+    w, params = where(f.with_(actor=None))
+    rows = store.rows(f"""SELECT a, count(*) FROM (SELECT unnest(list_distinct(list_filter(
+                              [e.actor1_name, e.actor2_name], lambda x: x IS NOT NULL))) AS a FROM {src}{w})
+                          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500""", params)
     out["actor"] = [{"value": a, "n": n} for a, n in rows]
-    lo, hi, n = store.rows(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d'), "
-                           "count(*) FROM events e")[0]
-    out["dates"] = {"first": lo, "last": hi}
-    out["events"] = n
-    out["articles"] = store.value("SELECT count(*) FROM articles")
-    out["clusters"] = store.value("SELECT count(*) FROM clusters")
+    w, params = where(f.with_(since=None, until=None))
+    lo, hi = store.rows(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d') "
+                        f"FROM {src}{w}", params)[0]
+    out["dates"] = {"first": lo, "last": hi}  # the range the other filters leave (the timeline's)
+    w, params = where(f)
+    out["total"] = store.value(f"SELECT count(*) FROM {src}{w}", params)  # what the filters select
+    if with_stats:
+        out.update(stats(store))
     return out
+
+
+def stats(store: Store) -> dict[str, int]:
+    """The store's size: every event, article and cluster, and the current asserted incidents."""
+    return {"events": store.value("SELECT count(*) FROM events"), "articles": store.value("SELECT count(*) FROM articles"),
+            "clusters": store.value("SELECT count(*) FROM clusters"),
+            "incidents": store.value(f"SELECT count(*) FROM events e{where(Filters())[0]}")}

@@ -1,13 +1,18 @@
 """The REST API and the page. Reads go through store/query.py and store/read.py on a read-only
-connection (one cursor per request); filters are validated by tacitus.filters (the same rules and
-messages as the command line) and bound in SQL there, so a bad parameter is a 4xx that says what
-to send, never a 500."""
+connection of the worker thread (one cursor per request, so requests run side by side); what a read
+returns is cached as JSON bytes while the store stays as it is (web/cache.py). Filters are
+validated by tacitus.filters (the same rules and messages as the command line) and bound in SQL
+there, so a bad parameter is a 4xx that says what to send, never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import io
+import json
 import tempfile
 import threading
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +29,8 @@ from ..filters import HELP, FilterError, Filters, parse_filters
 from ..store import Store
 from ..store import read as reads
 from ..store.query import events, iter_events, total
+from .cache import ResponseCache
+from .colours import palette
 from .security import SecurityHeaders
 
 MAX_PAGE = 5000
@@ -47,10 +54,13 @@ def filters(
     text: str | None = Query(None, description=HELP["text"]),
     limit: int = Query(100, description=f"rows per page (1 to {MAX_PAGE})"),
     offset: int = Query(0, description=HELP["offset"]),
+    all_events: bool = Query(False, description=HELP["all_events"]),
+    sort: str | None = Query(None, description=HELP["sort"]),
 ) -> Filters:
     try:
         return parse_filters(since=since, until=until, country=country, type=type, actor=actor, bbox=bbox,
-                             text=text, limit=limit, offset=offset, max_limit=MAX_PAGE)
+                             text=text, limit=limit, offset=offset, max_limit=MAX_PAGE, all_events=all_events,
+                             sort=sort)
     except FilterError as e:
         raise HTTPException(400, str(e)) from e
 
@@ -69,12 +79,27 @@ def _rows(cols: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
-def _tabular(items: list[dict], fmt: str, n: int, f: Filters) -> Response:
-    if fmt in ("geojson", "csv"):
-        buf = io.StringIO()
-        FORMATS[fmt].write(items, buf)
-        return Response(buf.getvalue(), media_type=FORMATS[fmt].media_type)
-    return JSONResponse({"total": n, "limit": f.limit, "offset": f.offset, "items": _jsonable(items)})
+def _default(v: Any) -> Any:
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return float(v)
+    return str(v)
+
+
+def dumps(obj: Any) -> bytes:
+    """JSON bytes (faster than FastAPI's encoder for rows of plain values)."""
+    return json.dumps(obj, default=_default, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def _tabular(items: list[dict], fmt: str) -> Response:
+    buf = io.StringIO()
+    FORMATS[fmt].write(items, buf)
+    return Response(buf.getvalue(), media_type=FORMATS[fmt].media_type)
 
 
 class _Keeping:
@@ -92,7 +117,7 @@ class _Keeping:
 def _found(rec: dict | None, what: str, key: str) -> Any:
     if rec is None:
         raise HTTPException(404, f"no {what} {key!r}")
-    return _jsonable(rec)
+    return rec
 
 
 def _jsonable(v: Any) -> Any:
@@ -110,20 +135,46 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     store = Store(db, read_only=not allow_writes)
     lock = threading.Lock()
     state: dict[str, Any] = {"pipeline": None}
+    cache = ResponseCache()
+    local = threading.local()
+    opened: list[Store] = []
 
-    app = FastAPIOffline(title="tacitus explorer API", version=__version__,
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        with lock:  # the worker threads' connections
+            for s in opened:
+                s.close()
+            opened.clear()
+
+    app = FastAPIOffline(title="tacitus explorer API", version=__version__, lifespan=lifespan,
                          description="Events coded from news reports (CAMEO, PLOVER, ACLED) with their evidence. "
                                      f"Records follow {SCHEMA}. Read-only towards the store.")
     app.add_middleware(SecurityHeaders)
     app.state.store = store
+    app.state.cache = cache
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
+    def thread_store() -> Store:
+        """The worker thread's own read-only connection (writable servers share the one store)."""
+        if allow_writes:
+            return store
+        s = getattr(local, "store", None)
+        if s is None:
+            s = local.store = Store(db, read_only=True)
+            with lock:
+                opened.append(s)
+        return s
+
     def view():
-        v = store.view()
+        v = thread_store().view()
         try:
             yield v
         finally:
             v.close()
+
+    def cached(key: Any, compute) -> Response:
+        return _json(cache.get(key, lambda: dumps(compute())))
 
     def pipeline():
         with lock:
@@ -140,48 +191,69 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         return FileResponse(static_dir() / "index.html", media_type="text/html")
 
     @app.get("/api/health", summary="The store's size and the record schema")
-    def health(s: Store = Depends(view)) -> dict[str, Any]:
-        return {"ok": True, "version": __version__, "schema": SCHEMA, "db": str(db), "read_only": not allow_writes,
-                "counts": s.counts()}
+    def health(s: Store = Depends(view)) -> Response:
+        return cached(("health",), lambda: {"ok": True, "version": __version__, "schema": SCHEMA, "db": str(db),
+                                             "read_only": not allow_writes, "counts": s.counts()})
 
-    @app.get("/api/facets", summary="Values the filters can take (types per ontology, countries, actors, dates)")
-    def facets(s: Store = Depends(view)) -> dict[str, Any]:
-        return reads.facets(s)
+    @app.get("/api/facets", summary="Values the filters can take, counted over what the other filters select "
+                                    "(types per ontology, countries, actors), the date range, the store's size and "
+                                    "each type's colour")
+    def facets(f: Filters = Depends(filters), clusters: bool = False, s: Store = Depends(view)) -> Response:
+        key = f.with_(limit=None, offset=0, sort=None)
+
+        def compute() -> dict[str, Any]:
+            size = json.loads(cache.get(("stats",), lambda: dumps(reads.stats(s))))  # the same for every filter
+            return {**reads.facets(s, key, clusters, with_stats=False), **size, "colours": palette()}
+        return cached(("facets", key, clusters), compute)
+
+    def listing(f: Filters, fmt: str, clusters: bool, s: Store) -> Response:
+        if fmt != "json":
+            cols, rows = events(s, f, clusters=clusters)
+            return _tabular(_rows(cols, rows), fmt)
+
+        def page() -> dict[str, Any]:
+            cols, rows = events(s, f, clusters=clusters)
+            return {"total": total(s, f, clusters=clusters), "limit": f.limit, "offset": f.offset,
+                    "items": _rows(cols, rows)}
+        return cached(("rows", f, clusters), page)
 
     @app.get("/api/events", summary="Events matching the filters (JSON page, GeoJSON or CSV)")
     def list_events(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
-        cols, rows = events(s, f)
-        return _tabular(_rows(cols, rows), format, total(s, f) if format == "json" else len(rows), f)
+        return listing(f, format, False, s)
 
-    @app.get("/api/clusters", summary="Clusters of duplicate reports (one row each, on its representative event)")
+    @app.get("/api/clusters", summary="Clusters of duplicate reports (one row each, on its representative event, "
+                                      "with its number of reports)")
     def list_clusters(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
-        cols, rows = events(s, f, clusters=True)
-        return _tabular(_rows(cols, rows), format, total(s, f, clusters=True) if format == "json" else len(rows), f)
+        return listing(f, format, True, s)
 
     @app.get("/api/events/{event_id}", summary="One event with its evidence, article and cluster")
     def one_event(event_id: str, s: Store = Depends(view)) -> Any:
-        return _found(reads.event(s, event_id), "event", event_id)
+        return cached(("event", event_id), lambda: _found(reads.event(s, event_id), "event", event_id))
 
-    @app.get("/api/clusters/{cluster_id}", summary="One cluster with the events merged into it")
+    @app.get("/api/clusters/{cluster_id}", summary="One cluster with the events merged into it and why")
     def one_cluster(cluster_id: str, s: Store = Depends(view)) -> Any:
-        return _found(reads.cluster(s, cluster_id), "cluster", cluster_id)
+        return cached(("cluster", cluster_id), lambda: _found(reads.cluster(s, cluster_id), "cluster", cluster_id))
 
     @app.get("/api/articles/{article_id}", summary="One article with all its annotations and their offsets")
     def one_article(article_id: str, s: Store = Depends(view)) -> Any:
-        return _found(reads.article(s, article_id), "article", article_id)
+        return cached(("article", article_id), lambda: _found(reads.article(s, article_id), "article", article_id))
 
-    @app.get("/api/timeline", summary="Event counts per day/week/month/year and type, for the timeline")
+    @app.get("/api/timeline", summary="Event counts and fatalities per day/week/month/year and type, for the timeline")
     def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
-                 by: TypeDim = "plover", s: Store = Depends(view)) -> Response:
-        return JSONResponse({"bucket": bucket, "by": by, "items": reads.timeline(s, f, bucket, by)})
+                 by: TypeDim = "plover", clusters: bool = False, s: Store = Depends(view)) -> Response:
+        key = f.with_(limit=None, offset=0, sort=None)
+        return cached(("timeline", key, bucket, by, clusters),
+                      lambda: {"bucket": bucket, "by": by, "items": reads.timeline(s, key, bucket, by, clusters)})
 
-    @app.get("/api/map", summary="Located events per place (or per grid cell), for the map")
+    @app.get("/api/map", summary="Located events (and their fatalities) per place or grid cell, for the map")
     def map_points(f: Filters = Depends(filters), by: TypeDim = "plover",
                    grid: float | None = Query(None, gt=0, le=90, description="cell size in degrees; per place if absent"),
                    max_places: int = Query(3000, ge=1, le=50000,
                                            description="above this many places, cells sized to the bbox are used"),
-                   s: Store = Depends(view)) -> Response:
-        return JSONResponse({"by": by, **reads.map_points(s, f, by, grid, max_places)})
+                   clusters: bool = False, s: Store = Depends(view)) -> Response:
+        key = f.with_(limit=None, offset=0, sort=None)
+        return cached(("map", key, by, grid, max_places, clusters),
+                      lambda: {"by": by, **reads.map_points(s, key, by, grid, max_places, clusters)})
 
     @app.get("/api/export", summary="Every event (or cluster) matching the filters, as a download")
     def export(f: Filters = Depends(filters), format: ExportFormat = Query(...),
@@ -224,6 +296,7 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
             if body.store:  # extracted once, by the ingest that stores it (nothing if already in)
                 from ..ingestion import ingest
                 ingest([item], store, _Keeping(p, got), n_process=1)
+                cache.clear()  # the store changed: every cached answer is stale
             if not got:
                 got.append(next(p.run([item], n_process=1)))
         rec = got[0]
