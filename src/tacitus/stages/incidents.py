@@ -20,7 +20,8 @@ from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
-from .merging import FALLBACKS, Group, Mention, group, mentions
+from .incident_mentions import FALLBACKS, Group, Mention, mentions
+from .merging import group
 from .naming import Namer
 from .tolls import merge
 

@@ -14,135 +14,25 @@ Everything else starts an incident of its own."""
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from ..geo.distance import km
 from ..lexicons.triggers import Lexicon
-from ..nlp.layer_types import ActorKey, EventContext, EventDraft, EventTolls
-from ..nlp.sents import text_of, tokens_of
-from .incident_features import mention_class
+from ..nlp.layer_types import ActorKey
+from .agreement import FAMILIES, contradicts, date_ok, family, fits, own_time, same_place_and_day
+from .incident_mentions import FALLBACKS, Group, Mention
 
-# classes of happening that can be one incident (a demonstration the police break up with force)
-FAMILIES = ({"violence", "abduction", "sexual", "territory", "looting", "coercion"},
-            {"demonstration", "riot", "coercion", "arrest", "violence", "looting"})
 DEPENDENT = {"advcl", "conj", "xcomp", "acl", "relcl", "ccomp", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass"}
-NEAR_KM = 30.0
 CAUSE = {"after", "following", "because", "since", "over", "against", "for", "amid", "despite"}
 SENTENCE_GAP = 2          # sentences between an incident and a mention that may join it without anaphora
-FALLBACKS = ("article_focus", "publication_date", "dateline")
 QUOTE_WORDS = 5  # a quoted word or two ('"liberated"') is someone's term, not a witness account
-DESCRIPTIVE = {"withdrawal", "mobilisation"}  # classes a participle describing a participant does not report
 RESTATED = {"territory", "demonstration", "riot"}  # told again later in an article ('have taken full control')
-
-
-@dataclass
-class Mention:
-    draft: EventDraft
-    cls: str | None
-    means: str | None
-    token: Token
-    verb: Token | None
-    sent: int
-    para: int
-    where: EventContext
-    tolls: EventTolls
-
-
-@dataclass
-class Group:
-    members: list[tuple[Mention, str | None]]
-    links: list[tuple[int, str]] = field(default_factory=list)   # (index of another group, kind)
-
-    @property
-    def classes(self) -> set[str]:
-        return {m.cls for m, _ in self.members if m.cls}
-
-    @property
-    def last(self) -> Mention:
-        return self.members[-1][0]
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n", text)]
-
-
-def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext],
-             tolls: dict[str, EventTolls]) -> list[Mention]:
-    toks = tokens_of(doc)
-    sents = [s.start for s in doc.sents]
-    paras = _paragraph_starts(text_of(doc))
-    out = []
-    for d in drafts:
-        span = doc.char_span(d.trigger.start, d.trigger.end, alignment_mode="expand")
-        if span is None:
-            continue
-        verb = doc.char_span(d.verb.start, d.verb.end, alignment_mode="expand") if d.verb else None
-        t = toks[span.root.i]
-        cls, means = mention_class(d, t.lemma_.lower())
-        if cls in DESCRIPTIVE and t.dep_ == "acl":
-            cls = None  # 'struck a column of fighters withdrawing northward': how they were, not a pullout
-        out.append(Mention(d, cls, means, t, toks[verb.root.i] if verb is not None else None,
-                           bisect.bisect_right(sents, t.i) - 1, bisect.bisect_right(paras, d.trigger.start) - 1,
-                           context.get(d.id) or EventContext(), tolls.get(d.id) or EventTolls()))
-    return out
-
-
-def _family(a: set[str], b: set[str]) -> bool:
-    return any(a & f and b & f for f in FAMILIES)
 
 
 def _definite(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in
                                                ("the", "that", "this", "these", "those", "its", "their")
                                                for c in t.children)
-
-
-def _named(m: Mention, roles: tuple[str, ...] = ("a1", "a2")) -> set[str]:
-    """The specific parties a mention names (groups, people, countries): generic ones ('soldiers',
-    'a woman') never contradict an incident."""
-    out = set()
-    for r in (getattr(m.draft, k) for k in roles):
-        if r is not None and (ActorKey.parse(r.key).named or ActorKey.parse(r.key).kind == "country"):
-            out.add(r.key)
-    return out
-
-
-def _weak_place(loc) -> bool:
-    """A place the clause does not state: the article's, the dateline's, carried from the paragraph,
-    or a country refined to the town the article names most."""
-    method = str(loc.method or "") if loc is not None else ""
-    return loc is None or loc.lat is None or method.startswith(FALLBACKS + ("paragraph",)) or \
-        (method.startswith("sentence") and method.endswith("+refined"))
-
-
-def _weak_date(date) -> bool:
-    method = str(date.method or "") if date is not None else ""
-    return date is None or method.startswith(FALLBACKS) or method.endswith(":paragraph")
-
-
-def _place_ok(a: EventContext, b: EventContext) -> bool:
-    la, lb = a.location, b.location
-    if _weak_place(la) or _weak_place(lb):
-        return True
-    if la.geonameid is not None and la.geonameid == lb.geonameid:
-        return True
-    areas = [x for x in (la, lb) if x.precision in ("admin1", "admin2")]
-    if areas and la.admin1 and la.admin1 == lb.admin1:
-        return True  # 'Djibo' and 'Soum province': the area holds the town
-    if la.precision in ("country", "region", "continent") or lb.precision in ("country", "region", "continent"):
-        return la.country == lb.country or not la.country or not lb.country
-    return km(la.lat, la.lon, lb.lat, lb.lon) <= NEAR_KM
-
-
-def _date_ok(a: EventContext, b: EventContext) -> bool:
-    da, db = a.date, b.date
-    if _weak_date(da) or _weak_date(db):
-        return True
-    n = min(len(da.start or ""), len(db.start or ""))
-    return (da.start or "")[:n] == (db.start or "")[:n]
 
 
 def _continues(m: Mention) -> bool:
@@ -153,29 +43,6 @@ def _continues(m: Mention) -> bool:
                 not ActorKey.parse(r.key).named and ActorKey.parse(r.key).kind != "country":
             return True
     return False
-
-
-def _contradicts(m: Mention, g: Group) -> bool:
-    """Named parties that differ from the incident's."""
-    mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
-    return bool(mine and theirs and not mine & theirs)
-
-
-def _fits(m: Mention, g: Group, dates: bool = True, victims: bool = True) -> bool:
-    """No named actor, place or date of the mention contradicts the incident's (not its date when
-    dates=False; not the people a toll counts when victims=False: 'three HTS fighters were killed'
-    by a Russian strike)."""
-    if not _family({m.cls}, g.classes):
-        return False
-    if not victims:
-        return all(_place_ok(m.where, x.where) and (not dates or _date_ok(m.where, x.where)) for x, _ in g.members)
-    mine, theirs = _named(m), set().union(*(_named(x) for x, _ in g.members))
-    if mine and theirs and not mine & theirs:
-        return False
-    m1, g1 = _named(m, ("a1",)), set().union(*(_named(x, ("a1",)) for x, _ in g.members))
-    if m1 and g1 and not m1 & g1 and not (m.cls == "violence" and m1 & (theirs - g1)):
-        return False  # 'captured by IS' is not 'captured by the SDF' (in a clash the sides may swap)
-    return all(_place_ok(m.where, x.where) and (not dates or _date_ok(m.where, x.where)) for x, _ in g.members)
 
 
 def embedded(t: Token, lex: Lexicon) -> bool:
@@ -301,13 +168,13 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
                 return i, "consequence"
         return _same_statement(m, groups), "anaphora"
     for i in range(len(groups) - 1, -1, -1):  # "... claimed the attack, saying it had killed 15"
-        if any(how == "claim" and x.sent == m.sent for x, how in groups[i].members) and _family({m.cls}, groups[i].classes):
+        if any(how == "claim" and x.sent == m.sent for x, how in groups[i].members) and family({m.cls}, groups[i].classes):
             return i, "claim"
     for i in range(len(groups) - 1, -1, -1):  # the parse ties the clause to the incident's: no place check
-        if groups[i].last.sent == m.sent and _family({m.cls}, groups[i].classes) and _depends(m, groups[i]) \
-                and not embedded(m.verb or m.token, lex) and not _contradicts(m, groups[i]):
+        if groups[i].last.sent == m.sent and family({m.cls}, groups[i].classes) and _depends(m, groups[i]) \
+                and not embedded(m.verb or m.token, lex) and not contradicts(m, groups[i]):
             return i, "consequence"
-    candidates = [i for i, g in enumerate(groups) if _fits(m, g)]
+    candidates = [i for i, g in enumerate(groups) if fits(m, g)]
     if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
         return (candidates[-1], "anaphora") if _anaphoric(m, lex) and candidates else (None, None)
     for i in reversed(candidates):
@@ -319,12 +186,12 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
     if _continues(m):  # 'The fighters ... attacked the base': the next sentences tell the same attack
         for i in range(len(groups) - 1, -1, -1):
             g = groups[i]
-            if m.cls in g.classes and 0 < m.sent - g.last.sent <= SENTENCE_GAP and _date_ok(m.where, g.last.where) \
-                    and not _contradicts(m, g):
+            if m.cls in g.classes and 0 < m.sent - g.last.sent <= SENTENCE_GAP and date_ok(m.where, g.last.where) \
+                    and not contradicts(m, g):
                 return i, "anaphora"
     if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
-        told = [i for i, g in enumerate(groups) if g.classes & FAMILIES[0] and _fits(m, g, dates=False, victims=False)
-                and _own_time(g, m)]
+        told = [i for i, g in enumerate(groups) if g.classes & FAMILIES[0] and fits(m, g, dates=False, victims=False)
+                and own_time(g, m)]
         near = [i for i in told if groups[i].last.para == m.para or m.sent - groups[i].last.sent <= 1]
         # the incident just told, else the lead
         if told:
@@ -335,7 +202,7 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
         g = groups[i]
         if m.sent - g.last.sent <= SENTENCE_GAP and (m.para == g.last.para or m.sent - g.last.sent <= 1):
             return i, "same participants, place and date"
-        if m.cls in RESTATED and m.cls in g.classes and _same_place_and_day(m, g):  # one kind, place, day
+        if m.cls in RESTATED and m.cls in g.classes and same_place_and_day(m, g):  # one kind, place, day
             return i, "same participants, place and date"
     return None, None
 
@@ -388,34 +255,6 @@ def _toll_only(m: Mention, lex: Lexicon) -> bool:
     own_date = date is not None and str(date.method or "").split(":")[-1] not in ("paragraph", "sentence") and \
         not str(date.method or "").startswith(FALLBACKS)
     return not own_place and not own_date
-
-
-def _own_time(g: Group, m: Mention) -> bool:
-    """The incident is current news (not a background one with a date before the mention's). The
-    toll's sentence date is the report's ('the commission said on Tuesday that 31 had been killed')."""
-    if m.where.date is not None and str(m.where.date.method or "").endswith(":sentence"):
-        return not any(_background(x.where.date, m.where.date) for x, _ in g.members)
-    return all(_date_ok(m.where, x.where) for x, _ in g.members)
-
-
-def _background(date, report) -> bool:
-    """A date of its own, in a period that ended before the month of the report."""
-    if _weak_date(date) or not date.start or not report.start:
-        return False
-    return (date.end or date.start)[:7] < report.start[:7]
-
-
-def _same_place_and_day(m: Mention, g: Group) -> bool:
-    """The mention and the incident both say where (the same place) and neither says a different day."""
-    loc = m.where.location
-    if loc is None or loc.lat is None or str(loc.method or "").startswith(FALLBACKS) or loc.precision != "city":
-        return False
-    for x, _ in g.members:
-        other = x.where.location
-        if other is not None and other.lat is not None and not str(other.method or "").startswith(FALLBACKS) \
-                and _place_ok(m.where, x.where) and _date_ok(m.where, x.where):
-            return True
-    return False
 
 
 def _same_statement(m: Mention, groups: list[Group]) -> int | None:
