@@ -72,6 +72,9 @@ def passive(v: Token, headline_passive: frozenset[str]) -> bool:
     no object reads as passive."""
     if any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children):
         return True
+    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in SUBJ + ("dobj",) for c in v.children) and \
+            any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.head.children):
+        return True  # 'a man was tied up and beaten by police officers'
     if v.lemma_.lower() in headline_passive and v.tag_ in ("VBD", "VBN"):
         return not any(c.dep_ in ("dobj", "attr") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into"))
                        for c in v.children)  # "shot at a driver" is active
@@ -83,6 +86,8 @@ def patient(v: Token) -> Token | None:
     subj = next((c for c in v.children if c.dep_ in PASS_SUBJ + SUBJ), None)
     if subj is None and v.dep_ in ("acl", "amod", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return v.head
+    if subj is None and v.dep_ == "conj":  # 'was tied up and beaten': the first verb's passive subject
+        subj = next((c for c in v.head.children if c.dep_ in PASS_SUBJ), None)
     return subj
 
 

@@ -34,6 +34,18 @@ def targets() -> dict[str, str]:
     return {r["lemma"]: r["class"] for r in read_tsv(PKG, "targets.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _crowds() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_tsv(PKG, "crowds.tsv"))
+
+
+def crowd(words: str | None) -> bool:
+    """Whether the words for an unnamed perpetrator name a crowd of civilians (crowds.tsv)."""
+    toks = (words or "").lower().replace("-", " - ").split()
+    table = _crowds()
+    return any(w in table or f"{w} {n}" in table for w, n in zip(toks, toks[1:] + [""], strict=True))
+
+
 def _word(t: Token) -> tuple[str, str]:
     return t.lemma_.lower(), t.lower_
 
@@ -105,6 +117,16 @@ def target_class(words: str | None) -> str | None:
         pair = f"{w} {toks[i + 1]}" if i + 1 < len(toks) else None
         for cand in ((pair,) if pair else ()) + (w, w.rstrip("s"), w[:-2] if w.endswith("es") else w):
             if cand in table:
+                if table[cand] == "out_of_service":  # 'a former military officer', 'an off-duty policeman'
+                    return "civilians"
                 found = table[cand]
                 break
     return found
+
+
+def out_of_service(words: str | None) -> bool:
+    """'a former soldier', 'an off-duty policeman': an armed person no longer acting as one."""
+    toks = (words or "").lower().replace("-", " ").split()
+    table = targets()
+    return any(table.get(w) == "out_of_service" or table.get(f"{w} {n}") == "out_of_service"
+               for w, n in zip(toks, toks[1:] + [""], strict=True))

@@ -183,8 +183,9 @@ class IncidentsStage(layers.Stage):
         trig = principal.draft.trigger
         if a1 is not None and a1.acled_inter in (None, 7) and decision.acled in IMPLIED_A1:
             a1 = self.namer.as_implied(a1, IMPLIED_A1[decision.acled], iso3)
-        if a2 is not None and a2.acled_inter is None and decision.acled in IMPLIED_A2:
-            a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)
+        if a2 is not None and decision.acled in IMPLIED_A2 and (a2.acled_inter is None or (
+                a2.acled_inter != 1 and self.namer.role_class(a2, target=True) == "civilians")):
+            a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)  # 'members of the Tuareg community'
         if a1 is None and decision.acled in IMPLIED_A1:
             a1 = self.namer.implied(IMPLIED_A1[decision.acled], iso3, trig.text, trig.start, trig.end,
                                     f"implied:{decision.rule}")

@@ -10,7 +10,7 @@ from ..lexicons.actors import ActorDictionary
 from ..nlp.layer_types import ActorInfo, ActorKey, RoleFiller
 from ..ontology.acled import actor_class
 from ..records import ActorRef
-from .incident_features import target_class
+from .incident_features import crowd, out_of_service, target_class
 
 UNARMED_KINDS = {"government", "judiciary", "legislature", "person", "party", "opposition", "media", "ngo",
                  "religious", "business", "refugees", "civilians", "organization"}
@@ -47,14 +47,19 @@ class Namer:
 
     def role_class(self, ref: ActorRef | None, target: bool) -> str:
         """The actor's class for ACLED's rules. As targets, unarmed officials and persons are
-        civilians; as perpetrators, people the text does not tie to a group are an unidentified
+        civilians; as perpetrators, a crowd of civilians or a party's supporters are 'crowd' (their
+        violence is mob violence), and people the text does not tie to a group are an unidentified
         armed group (ACLED's 'Unidentified Armed Group'), the class 'none'."""
         if ref is None:
             return "none"
         if not target:
+            if ref.acled_inter in (None, 5, 7) and (crowd(ref.text) or ref.kind == "party"):
+                return "crowd"  # 'community members stoned two police officers': a mob, not an armed group
             return "none" if ref.acled_inter in (None, 7) else actor_class(ref.acled_inter)
         if ref.kind in UNARMED_KINDS and (ref.acled_inter in (1, None, 7)):
             return "civilians"
+        if ref.kind == "ethnic" and target_class(ref.text) == "civilians":
+            return "civilians"  # 'civilians from the Fulani community', 'members of the Tuareg community'
         if ref.acled_inter is None and ref.kind == "person":
             return "civilians"
         return actor_class(ref.acled_inter)
@@ -69,6 +74,9 @@ class Namer:
         """The ActorRef of a role filler, with ACLED and UCDP names, in the incident's country."""
         key = ActorKey.parse(filler.key)
         i = info.get(filler.key)
+        if target and key.kind != "person" and out_of_service(filler.text):  # 'an off-duty policeman': a civilian
+            return self.implied("civilians", (i.country if i else None) or iso3, filler.text, filler.start, filler.end,
+                                f"{filler.method}+out_of_service")
         if key.kind == "raw" or i is None or (key.kind == "force" and key.agent == "group"):
             return self._raw(filler, iso3, target)  # 'the group' says nothing of who it is
         country, name, acled_name, cameo = i.country, i.name, i.acled_name, i.cameo
