@@ -138,3 +138,30 @@ def test_every_decision_row_belongs_to_its_type():
     assert len(rules.rules) > 20
     names = [r.name for r in rules.rules]
     assert len(names) == len(set(names))
+
+
+def test_a_longer_cue_hides_the_cues_inside_it(extract):
+    """'heavy machine guns' are heavy weapons: fired with grenade launchers at positions, a shelling;
+    with small arms too, a clash the target can answer."""
+    art = extract("On 1 May 2020, rebel forces fired grenade launchers and heavy machine guns at army positions "
+                  "near Lebedynske.", published="2020-05-03")
+    assert incident(art).type.acled_sub == "Shelling/artillery/missile attack"
+    art = extract("On 9 May 2020, rebel forces fired heavy machine guns, grenade launchers and small arms at army "
+                  "positions near Starohnativka.", published="2020-05-10")
+    assert incident(art).type.acled_sub == "Armed clash"
+
+
+def test_protesters_acts_are_protests_and_there_was_a_protest(extract):
+    art = extract("On 2 May 2020, in Canete, protesters demanded improvements in the district's hospital.",
+                  published="2020-05-04")
+    assert acled(incident(art)) == ("Protests", "Peaceful protest")
+    art = extract("On 2 May 2020, in Ostula, there was a demonstration by indigenous people against the violence.",
+                  published="2020-05-04")
+    assert acled(incident(art)) == ("Protests", "Peaceful protest")
+
+
+def test_seized_goods_are_no_territory(extract):
+    art = extract("On 29 April 2020, in Erval Velho, federal police forces seized 250,000 packs of smuggled "
+                  "cigarettes during a highway inspection.", published="2020-05-01")
+    ev = incident(art)
+    assert ev.type.acled != "Battles" and ev.actor1.acled_name == "Police Forces of Brazil"

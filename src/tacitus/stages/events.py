@@ -265,8 +265,8 @@ class EventsStage(Stage):
 
     def _noun_event(self, n: Token, ctx: Context) -> list[dict] | None:
         rule = rule_of(n, "N", ctx)
-        if rule is None or n.dep_ == "attr":  # "the idea is an attack on us": a characterisation
-            return None
+        if rule is None or (n.dep_ == "attr" and not any(c.dep_ == "expl" for c in n.head.children)):
+            return None  # "the idea is an attack on us": a characterisation; "there was a protest" is news
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "series", "string", "wave",
                                                                                    "spate", "number", "some"):
             return None  # "in one of the deadliest attacks this year", "a string of attacks": a characterisation

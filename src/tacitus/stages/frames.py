@@ -158,6 +158,8 @@ def happening(n: Token, ctx: Context) -> bool:
         return False
     if n.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in lex.occurrence:
         return True
+    if n.dep_ == "attr" and gov.lemma_ == "be" and any(c.dep_ == "expl" for c in gov.children):
+        return True  # 'there was a demonstration by indigenous people'
     if n.dep_ == "dobj" and gov.lemma_.lower() in lex.perception | lex.occurrence:
         return True
     if n.dep_ == "pobj" and gov.lower_ in ("in", "during", "amid", "from", "by"):  # "killed in clashes"

@@ -66,7 +66,7 @@ def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
     out: set[str] = set()
     for start, n, feature in sorted(found, key=lambda x: -x[1]):
         span = set(range(start, start + n))
-        if n == 1 and start in covered:
+        if span <= covered:
             continue
         covered |= span
         out.add(feature)
@@ -95,6 +95,13 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
         verb = doc.char_span(m.verb.start, m.verb.end, alignment_mode="expand")
         if verb is not None and verb.root.i != span.root.i:
             out |= clause_tokens(verb.root)
+    # 'fired heavy machine guns, grenade launchers and small arms' with 'grenade' read as a verb: a
+    # conjoined verb with no subject of its own says more of the same act
+    for i in sorted(out):
+        for c in tokens_of(doc)[i].children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in out and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                out |= {x.i for x in c.subtree}
     return out
 
 

@@ -10,13 +10,12 @@ from ..lexicons.triggers import Rule
 from .clause import SUBJ, object_words
 from .roles import Context
 
-DESTINATIONS = {"to", "into", "toward", "towards"}
-
 
 def _destination(o: Token) -> bool:
-    """Where something is taken to ('to Madina hospital'), not what is taken."""
+    """Where something happens or is taken to ('seized cigarettes in Erval Velho', 'taken to Madina
+    hospital'), not what is taken: the object of any preposition but 'of' ('control of the town')."""
     head = o.head if o.dep_ in ("compound", "amod") else o
-    return head.dep_ == "pobj" and head.head.lower_ in DESTINATIONS
+    return head.dep_ == "pobj" and head.head.lower_ != "of"
 
 
 def is_place(tok: Token, ctx: Context) -> bool:
