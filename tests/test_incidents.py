@@ -165,3 +165,11 @@ def test_seized_goods_are_no_territory(extract):
                   "cigarettes during a highway inspection.", published="2020-05-01")
     ev = incident(art)
     assert ev.type.acled != "Battles" and ev.actor1.acled_name == "Police Forces of Brazil"
+
+
+def test_clashes_reported_with_deaths_and_communal_violence_are_battles(extract):
+    art = extract("On 4 May 2020, in Morelia, armed clashes were reported in the north of the city in which two "
+                  "people died.", published="2020-05-06")
+    assert incident(art).type.acled_sub == "Armed clash"
+    art = extract("Fears of clashes grew in the town.", published="2020-05-06")
+    assert not [e for e in art.events if e.type.acled]

@@ -27,6 +27,7 @@ from ..nlp.sents import sent_of, tokens_of
 from ..ontology import in_group
 from ..ontology.acled import event_class, in_scope
 from .clause import FINITE, PASS_SUBJ, SUBJ, by, complements, object_words, objects, passive, patient, subject
+from .fallback import document_fallback, names_people
 from .frames import happening, modality, reframe, reported_by
 from .matching import obligation, yields
 from .matching import rule as rule_of
@@ -71,7 +72,7 @@ class EventsStage(Stage):
         for tok in tokens_of(doc):  # verbs first: they claim the event nouns and participles that are part of them
             if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
                 continue
-            if _names_people(tok):
+            if names_people(tok):
                 continue
             own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
             head_code = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl") and not own_subj else None
@@ -95,7 +96,7 @@ class EventsStage(Stage):
                 found.append((tok.i, evs))
         events: list[dict] = []
         if not found:
-            fallback = self._fallback(doc, ctx)
+            fallback = document_fallback(doc, ctx)
             if fallback:
                 found.append(fallback)
         for _, evs in sorted(found, key=lambda x: x[0]):
@@ -113,42 +114,6 @@ class EventsStage(Stage):
             drafts.append(d)
         layers.put(doc, "events", drafts)
         return doc
-
-    def _fallback(self, doc: Doc, ctx: Context) -> tuple[int, list[dict]] | None:
-        """A report of violence whose parties the text does not name ('Dozens killed in clashes',
-        '168 died yesterday') still records one event, with its actors left empty and a low
-        confidence, so the place, date and toll have an event to belong to."""
-        words = self.lex.reports_violence
-        for tok in tokens_of(doc):
-            pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
-            rule = rule_of(tok, pos, ctx) if pos else None
-            if rule is None or not in_group(rule.cameo, "violence") or _names_people(tok):
-                continue
-            if pos == "V" and tok.lemma_.lower() not in words:
-                continue
-            if pos == "N" and tok.dep_ != "ROOT" and not any(t.lemma_.lower() in words for t in sent_of(tok)):
-                continue  # "a pause in the bombing" is not news of a bombing
-            victims = patient(tok) if pos == "V" else None
-            a2 = actor(victims, ctx) or ([raw(victims)] if victims is not None else None)
-            ev = {"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": rule.cameo,
-                  "rule": rule.name + "+fallback:document", "a1": None, "a2": a2[0] if a2 else None,
-                  "modality": modality(tok, None, ctx), "reported_by": reported_by(tok, ctx),
-                  "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
-            return tok.i, [ev]
-        for toll in layers.get(doc, "counts") or []:  # "a dead man was thrown from a car": a killing
-            tok = tokens_of(doc)[toll.token]
-            pos = "V" if tok.pos_ in ("VERB", "AUX") else "N"
-            if (pos, tok.lemma_.lower()) in self.lex.rules and rule_of(tok, pos, ctx) is None:
-                continue  # a sense of the word that is no violence ('the storm killed two')
-            if toll.count.kind == "killed" and (toll.count.best or 0) > 0:
-                a2 = [ref(ctx.at[toll.who.token])] if toll.who is not None and toll.who.token in ctx.at else \
-                    ([raw(tokens_of(doc)[toll.who.token])] if toll.who is not None and toll.who.token is not None else None)
-                return tok.i, [{"trigger": [tok.idx, tok.idx + len(tok), tok.text], "cameo": "180",
-                                "rule": "counts.tsv:" + toll.count.kind + "+fallback:toll", "a1": None,
-                                "a2": a2[0] if a2 else None, "modality": modality(tok, None, ctx),
-                                "reported_by": reported_by(tok, ctx), "confidence": 0.3,
-                                "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}]
-        return None
 
     def _verb_event(self, v: Token, ctx: Context, consumed: set[int]) -> list[dict] | None:
         lex = ctx.lex
@@ -375,12 +340,6 @@ class EventsStage(Stage):
                   default_config={"lexicons": []})
 def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventsStage:
     return EventsStage(default_lexicon(tuple(lexicons)))
-
-
-def _names_people(tok: Token) -> bool:
-    """'the wounded were taken to hospital', 'news of the dead': a participle naming people, not an act."""
-    return tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
-        c.dep_ == "det" for c in tok.children)
 
 
 def _matrix(v: Token) -> Token | None:

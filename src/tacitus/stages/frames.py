@@ -167,6 +167,8 @@ def happening(n: Token, ctx: Context) -> bool:
         return verb in lex.reports_violence or verb in lex.harms_people
     if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in n.children):
         return gov.lemma_.lower() not in lex.irrealis
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.reports_violence for t in sent_of(n)):
+        return True  # 'armed clashes were reported in which two people died'
     return n.dep_ == "ROOT"
 
 
