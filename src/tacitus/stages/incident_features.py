@@ -81,6 +81,8 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     out = clause_tokens(span.root)
     if span.root.pos_ in ("NOUN", "PROPN"):  # what modifies the event noun ('explosions involving ...')
         out |= {x.i for x in span.root.subtree}
+        if span.root.dep_ in ("nmod", "compound", "conj", "appos"):  # 'explosions/shots involving small arms'
+            out |= {x.i for x in span.root.head.subtree}
     if span.root.dep_ in ("acl", "relcl"):  # 'an explosive device detonated ...' misread as a modifier
         head = span.root.head
         out |= {head.i} | {x.i for c in head.lefts for x in c.subtree}
