@@ -173,3 +173,18 @@ def test_clashes_reported_with_deaths_and_communal_violence_are_battles(extract)
     assert incident(art).type.acled_sub == "Armed clash"
     art = extract("Fears of clashes grew in the town.", published="2020-05-06")
     assert not [e for e in art.events if e.type.acled]
+
+
+def test_how_a_demonstration_went_is_told_anywhere_in_its_sentence(extract):
+    art = extract("On 29 April 2020, in Manaus, people burned objects in front of a bank agency to demonstrate against "
+                  "its closing.", published="2020-05-01")
+    assert acled(incident(art)) == ("Riots", "Violent demonstration")
+    art = extract("In Mombasa, a few hundred demonstrators marched peacefully through the old town under police watch "
+                  "and dispersed in the afternoon.", published="2025-07-09")
+    assert incident(art).type.acled_sub == "Peaceful protest"  # they dispersed: nobody broke them up
+
+
+def test_a_deadly_one_sided_act_on_unknown_victims_is_an_attack(extract):
+    art = extract("On 30 April 2020, in Choloma, armed men broke into a house and shot dead three men.",
+                  published="2020-05-02")
+    assert acled(incident(art)) == ("Violence against civilians", "Attack")

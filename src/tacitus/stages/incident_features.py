@@ -68,9 +68,16 @@ def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
         span = set(range(start, start + n))
         if span <= covered:
             continue
+        if feature == "intervention" and n == 1 and _intransitive(toks[start]):
+            continue  # 'the marchers dispersed in the afternoon': nobody broke them up
         covered |= span
         out.add(feature)
     return out
+
+
+def _intransitive(t: Token) -> bool:
+    """A verb used without anyone acted on: no object, not passive."""
+    return t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children)
 
 
 def mention_clause(doc: Doc, m: EventDraft) -> set[int]:

@@ -21,7 +21,7 @@ from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
 from .incident_mentions import FALLBACKS, Group, Mention, mentions
-from .merging import group
+from .merging import embedded, group
 from .naming import Namer
 from .tolls import merge
 
@@ -33,6 +33,7 @@ CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot"
 IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
+CROWD_CUES = {"disorder", "property"}  # how a demonstration went (who dispersed it only its own clause says)
 GENERIC = {"Civilians", "Military Forces", "Police Forces", "Unidentified Armed Group", "Protesters", "Rioters"}
 BACKGROUND_DAYS = 30  # an incident dated earlier than this before publication is background
 BODY_DAYS = 7  # ... and one told only below the lead, earlier than this ('protests on June 25' in July)
@@ -83,6 +84,9 @@ class IncidentsStage(layers.Stage):
         classes = {m.cls for m in told if m.cls}
         features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in told))
         features |= {m.means for m in told if m.means} | {f"class:{c}" for c in classes}
+        if classes & {"demonstration", "riot"}:  # how a demonstration went is told anywhere in its sentences
+            sents = {t.i for m in told for t in m.token.sent if not embedded(t, self.lex)}  # not 'after a riot'
+            features |= cue_features(doc, sents) & CROWD_CUES
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
         victims = self._victims(members, info, iso3)
