@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from ..errors import SettingsError
+from ..lexicons import read_list
 
 
 def load_model(name: str) -> Language:
@@ -20,4 +22,7 @@ def load_model(name: str) -> Language:
     if missing:
         raise SettingsError("T011", f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}",
                             hint="tacitus needs a pipeline with a dependency parser and named entities")
+    for word in read_list("tacitus.lexicons", "whole_words.txt"):  # 'sit-in' is one word, not 'sit - in'
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
