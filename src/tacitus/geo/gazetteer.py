@@ -39,7 +39,7 @@ class Gazetteer:
         if not self.path.is_file():
             raise FileNotFoundError(f"gazetteer file {self.path} not found; run `tacitus gazetteer build`")
         self._local = threading.local()
-        self._by_country: dict[str, list[tuple[str, int]]] = {}
+        self._by_country: dict[str, list[str]] = {}
         self._fuzzy: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
 
     @property
@@ -84,7 +84,8 @@ class Gazetteer:
         return list(best.values())
 
     def fuzzy(self, name: str, countries: list[str], cutoff: int = 88) -> list[Candidate]:
-        """Close spellings among the places of the given countries ('Mosoul', 'Dayr az-Zur')."""
+        """Close spellings among the ranked places of the given countries ('Mosoul', 'Dayr az-Zur'):
+        GeoNames cities and areas, not the unranked localities."""
         k = key(name)
         if len(k) < 4:
             return []
@@ -93,8 +94,7 @@ class Gazetteer:
             return self._fuzzy[memo]
         out = []
         for cc in countries:
-            names = self._country_names(cc)
-            for match, _score, _ in process.extract(k, [n for n, _ in names], scorer=fuzz.ratio,
+            for match, _score, _ in process.extract(k, self._country_names(cc), scorer=fuzz.ratio,
                                                    score_cutoff=cutoff, limit=3):
                 out += [dataclasses.replace(c, how="fuzzy") for c in self.lookup(match) if c.country == cc]
         if len(self._fuzzy) > 10_000:
@@ -102,11 +102,11 @@ class Gazetteer:
         self._fuzzy[memo] = out
         return out
 
-    def _country_names(self, cc: str) -> list[tuple[str, int]]:
+    def _country_names(self, cc: str) -> list[str]:
         if cc not in self._by_country:
-            self._by_country[cc] = list(self.db.execute(
-                "SELECT DISTINCT n.key, p.population FROM name n JOIN place p ON p.id = n.place "
-                "WHERE p.country = ? AND (p.population >= 5000 OR p.kind != 'city')", (cc,)))
+            self._by_country[cc] = [k for (k,) in self.db.execute(
+                "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place "
+                "WHERE p.country = ? AND p.kind != 'locality'", (cc,))]
         return self._by_country[cc]
 
     def country(self, iso3: str) -> Candidate | None:

@@ -99,8 +99,33 @@ def _text_country(c: Candidate, m: Mention) -> tuple[float, str | None]:
     return 0.0, None
 
 
+@dataclass(frozen=True)
+class Others:
+    """What the article's other mentions (of other names) currently say, for one mention."""
+
+    points: list[tuple[float, float, str, bool]]  # (lat, lon, name key, dateline) of chosen points
+    areas: frozenset[str]                          # their first-level areas
+    countries: frozenset[str]
+
+
+def _others(ms: list[Mention], keys: list[str], chosen: list[Candidate | None]) -> dict[str, Others]:
+    """For each name, the distinct choices of the mentions of every other name."""
+    seen: dict[tuple[str, int], tuple[Candidate, bool]] = {}
+    for j, o in enumerate(chosen):
+        if o is not None:
+            k = (keys[j], id(o))
+            seen[k] = (o, seen.get(k, (o, False))[1] or ms[j].dateline)
+    out: dict[str, Others] = {}
+    for name in set(keys):
+        rest = [(k, o, d) for (k, _), (o, d) in seen.items() if k != name]
+        out[name] = Others([(o.lat, o.lon, k, d) for k, o, d in rest if o.kind in POINTS],
+                           frozenset(o.admin1 for _, o, _ in rest if o.admin1),
+                           frozenset(o.country for _, o, _ in rest if o.country))
+    return out
+
+
 def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | None], held_by: dict[int, list[int]],
-           base: tuple[float, list[str]]) -> tuple[float, list[str]]:
+           base: tuple[float, list[str]], others: Others) -> tuple[float, list[str]]:
     m = ms[i]
     s, steps = base[0], list(base[1])
     bonus, step = _text_country(c, m)
@@ -117,17 +142,16 @@ def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | Non
     if inner and any(holds(c, x) for j in inner for x in ([chosen[j]] if chosen[j] else ms[j].candidates[:5])):
         s += CONTAINS
         steps.append("contains")
-    others = [(j, o) for j, o in enumerate(chosen) if o is not None and j != i and key(ms[j].text) != key(m.text)]
-    if c.kind in POINTS:
-        near = {key(ms[j].text) for j, o in others if o.kind in POINTS and km(o.lat, o.lon, c.lat, c.lon) < NEAR_KM}
+    if c.kind in POINTS and others.points:
+        near = [(k, d) for lat, lon, k, d in others.points
+                if abs(lat - c.lat) < 1.0 and km(lat, lon, c.lat, c.lon) < NEAR_KM]
         if near:  # the more of the article's places around it, the likelier ('Chatham' near Springfield)
-            s += NEAR + 0.5 * (min(len(near), 4) - 1) + (0.5 if any(ms[j].dateline for j, o in others
-                                                                     if key(ms[j].text) in near) else 0.0)
+            s += NEAR + 0.5 * (min(len({k for k, _ in near}), 4) - 1) + (0.5 if any(d for _, d in near) else 0.0)
             steps.append("nearby")
-    if c.admin1 and c.kind != "admin1" and any(o.admin1 == c.admin1 and o is not c for _, o in others):
+    if c.admin1 and c.kind != "admin1" and c.admin1 in others.areas:
         s += SAME_AREA
         steps.append("same_area")
-    elif c.country and c.kind != "country" and not step and any(o.country == c.country for _, o in others):
+    elif c.country and c.kind != "country" and not step and c.country in others.countries:
         s += SAME_COUNTRY
         steps.append("same_country")
     return s, steps
@@ -151,9 +175,11 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         bases.append([prior(c, m.hint, namesake) for c in m.candidates])
     chosen: list[Candidate | None] = [None] * len(ms)
     results: list[list[tuple[float, list[str]]]] = [[] for _ in ms]
+    keys = [key(m.text) for m in ms]
     for _ in range(rounds):
-        results = [[_score(i, c, ms, chosen, held_by, b) for c, b in zip(m.candidates, bases[i], strict=True)]
-                   for i, m in enumerate(ms)]
+        others = _others(ms, keys, chosen)
+        results = [[_score(i, c, ms, chosen, held_by, b, others[keys[i]])
+                    for c, b in zip(m.candidates, bases[i], strict=True)] for i, m in enumerate(ms)]
         new = _consensus(ms, results)
         if new == chosen:
             break
