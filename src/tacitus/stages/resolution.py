@@ -69,7 +69,8 @@ def namesake_areas(m: Mention) -> set[int]:
         return set()
     cities = [c for c in m.candidates if c.kind == "city"]
     return {id(a) for a in m.candidates if a.kind == "admin1" and any(
-        c.country == a.country and c.admin1 == a.admin1 and c.population >= 0.1 * a.population for c in cities)}
+        c.country == a.country and c.population >= 0.1 * a.population and (
+            c.admin1 == a.admin1 or km(a.lat, a.lon, c.lat, c.lon) < NEAR_KM) for c in cities)}
 
 
 def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[float, list[str]]:
