@@ -111,3 +111,9 @@ def test_the_publication_date_fallback_is_less_precise(extract):
     art = extract("Nigerian troops clashed with Boko Haram fighters near Maiduguri.", published="2023-05-16")
     d = events_of(art, "19")[0].date
     assert (d.start, d.end, d.precision, d.method) == ("2023-05-16", "2023-05-16", "week", "publication_date")
+
+
+def test_last_year_is_a_date_not_a_duration(extract):
+    art = extract("Last year, roadside bombs killed 12 police officers near Mandera.", published="2024-03-19")
+    ev = events_of(art, "18")[0]
+    assert (ev.date.start, ev.date.precision) == ("2023", "year") and ev.current is False

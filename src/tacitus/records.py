@@ -116,7 +116,7 @@ class Mention:
     actor2: str | None
     modality: str
     evidence: Evidence
-    merged_by: str | None = None   # consequence | anaphora | claim | same participants, place and date
+    merged_by: str | None = None   # consequence | anaphora | claim | quoted | same participants, place and date
 
 
 @dataclass(frozen=True)

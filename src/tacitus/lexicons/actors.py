@@ -57,7 +57,7 @@ class ActorDictionary:
         self.surfaces: list[Surface] = []
         self.country_names: dict[str, str] = {}
         self.demonyms: dict[str, str] = {}         # ISO3 -> the first demonym ('Syrian')
-        self.country_words: dict[str, str] = {}    # a country's name or demonym, lower case -> ISO3
+        self.country_words: dict[str, str] = {}    # a country's name or demonym, lower case (acronyms as written) -> ISO3
         self._load_countries(extra_dirs)
         self._load_agents(extra_dirs)
         self._load_groups(extra_dirs)
@@ -96,8 +96,8 @@ class ActorDictionary:
             forms += [(d, "demonym") for d in demonyms]
             if demonyms:
                 self.demonyms.setdefault(iso3, demonyms[0])
-            for text, _how in forms:
-                self.country_words.setdefault(text.lower(), iso3)
+            for text, _how in forms:  # 'CAR', 'US' only as written: 'a car', 'attacked us' are no countries
+                self.country_words.setdefault(text if text.replace(".", "").isupper() else text.lower(), iso3)
             if capitals.get(iso3):
                 forms.append((capitals[iso3], "capital"))
             self._add(Entry(id=ActorKey("country", iso3).label, etype="country", name=short, kind="state", country=iso3,

@@ -49,6 +49,7 @@ class Lexicon:
     harms_people: frozenset[str] = frozenset()    # verbs whose object is people ('shot dead a laborer')
     grievance: frozenset[str] = frozenset()       # verbs whose complement is a claim or complaint, not a report
     habitual: frozenset[str] = frozenset()        # modality.tsv: cues that make an event a habit or a tally
+    referents: frozenset[str] = frozenset()       # modality.tsv: 'anyone who attacks': an act of whoever would do it
 
     def transform(self, klass: str, verb: str, code: str) -> str | None:
         for k, verbs, prefix, cameo in self.embedding:
@@ -78,7 +79,7 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
         rule = Rule(r["pos"], r["lemma"], _constraints(r["with"]), r["cameo"], r["role"] or "a1", n)
         rules.setdefault((rule.pos, rule.lemma.lower()), []).append(rule)
     ordered = {k: tuple(sorted(v, key=lambda x: -len(x.constraints))) for k, v in rules.items()}
-    modal_aux, modal_verbs, negators, habitual = {}, {}, set(), set()
+    modal_aux, modal_verbs, negators, habitual, referents = {}, {}, set(), set(), set()
     for r in read_tsv(PKG, "modality.tsv", extra_dirs):
         if r["kind"] in ("aux", "mark"):
             modal_aux[r["cue"]] = r["modality"]
@@ -88,6 +89,8 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
             negators.add(r["cue"])
         elif r["kind"] == "habitual":
             habitual.add(r["cue"])
+        elif r["kind"] == "referent":
+            referents.add(r["cue"])
     embedding = tuple((r["class"], frozenset(r["verbs"].split("|")), r["complement_prefix"], r["cameo"])
                       for r in read_tsv(PKG, "embedding.tsv", extra_dirs))
     classes = {r["class"]: frozenset(r["lemmas"].split("|")) for r in read_tsv(PKG, "verb_classes.tsv", extra_dirs)}
@@ -101,7 +104,7 @@ def load_lexicon(extra_dirs: Iterable[str] = ()) -> Lexicon:
                    classes.get("occurrence", frozenset()), classes.get("perception", frozenset()),
                    classes.get("irrealis", frozenset()), classes.get("instruments", frozenset()),
                    classes.get("harms_people", frozenset()), classes.get("grievance", frozenset()),
-                   frozenset(habitual))
+                   frozenset(habitual), frozenset(referents))
 
 
 @lru_cache(maxsize=4)

@@ -12,7 +12,7 @@ from .sents import text_of
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"(?:,\s*(?P<region>[A-Z][\w.'\- ]{1,40}?))?"
-    r"\s*(?:\((?P<outlet>[^)]{1,40})\))?\s*(?:—|–|--| - |:)\s")
+    r"\s*(?:\((?P<outlet>[^)]{1,40})\))?\s*(?:—|–|--|-|:)\s")
 
 
 def dateline(doc: Doc) -> dict[str, Span] | None:

@@ -172,6 +172,7 @@ class EventTolls:
     injured: Tally | None = None
     arrested: Tally | None = None
     victims: tuple[RoleFiller, ...] = ()   # the counted dead and wounded ('four soldiers')
+    updates: tuple[str, ...] = ()          # kinds whose last figure updates an earlier one ('the toll rose to six')
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,8 @@ DAYNUM = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 MONTH_RE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\b", re.I)
 DAY_RANGE = re.compile(r"\b([0-3]?\d)\s*(?:and|to|until|-|–)\s*([0-3]?\d)\s+([a-z]+)\.?(?:\s+(\d{4}))?", re.I)
-DURATION = re.compile(r"^(?:a|an|the|\d+|[a-z]+)[- ](?:day|week|month|year|hour|minute)s?(?:-long| long)?$|"
+DURATION = re.compile(r"^(?!(?:last|past|this|next|previous|coming|that|same)\b)"  # 'last year' is a date
+                      r"(?:a|an|the|\d+|[a-z]+)[- ](?:day|week|month|year|hour|minute)s?(?:-long| long)?$|"
                       r"^(?:several|many|few|some|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                       r"(?:days|weeks|months|years|decades|hours)$", re.I)
 

@@ -71,6 +71,8 @@ class EventsStage(Stage):
         for tok in tokens_of(doc):  # verbs first: they claim the event nouns and participles that are part of them
             if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
                 continue
+            if _names_people(tok):
+                continue
             own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
             head_code = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl") and not own_subj else None
             evs = self._verb_event(tok, ctx, consumed)
@@ -120,7 +122,7 @@ class EventsStage(Stage):
         for tok in tokens_of(doc):
             pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
             rule = rule_of(tok, pos, ctx) if pos else None
-            if rule is None or not in_group(rule.cameo, "violence"):
+            if rule is None or not in_group(rule.cameo, "violence") or _names_people(tok):
                 continue
             if pos == "V" and tok.lemma_.lower() not in words:
                 continue
@@ -174,7 +176,7 @@ class EventsStage(Stage):
             comp = complements(v)
             if any(yields(c, ctx) for c in comp):
                 return None
-        matrix = v.head if v.dep_ in ("xcomp", "ccomp") and v.head.pos_ in ("VERB", "AUX", "ADJ") else None
+        matrix = _matrix(v)
         how = [("light:" + lemma) if noun is not None else None]
         code, framed = reframe(v, matrix, rule.cameo, ctx)
         if framed:
@@ -265,6 +267,9 @@ class EventsStage(Stage):
         rule = rule_of(n, "N", ctx)
         if rule is None or n.dep_ == "attr":  # "the idea is an attack on us": a characterisation
             return None
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "series", "string", "wave",
+                                                                                   "spate", "number", "some"):
+            return None  # "in one of the deadliest attacks this year", "a string of attacks": a characterisation
         if n.dep_ in ("dobj", "pobj") and (n.head.lemma_.lower() in self.lex.irrealis or (
                 n.dep_ == "pobj" and n.head.head.lemma_.lower() in self.lex.irrealis)):
             return None  # "urged the RSF to halt its attack", "to prevent clashes": no new happening
@@ -370,3 +375,22 @@ class EventsStage(Stage):
                   default_config={"lexicons": []})
 def make_events(nlp: Language, name: str, lexicons: list[str]) -> EventsStage:
     return EventsStage(default_lexicon(tuple(lexicons)))
+
+
+def _names_people(tok: Token) -> bool:
+    """'the wounded were taken to hospital', 'news of the dead': a participle naming people, not an act."""
+    return tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" for c in tok.children)
+
+
+def _matrix(v: Token) -> Token | None:
+    """The verb whose complement the trigger's clause is; a conjoined clause shares its first
+    conjunct's ('urging the government to recruit police and to deploy drones': urging)."""
+    h = v
+    for _ in range(4):
+        if h.dep_ != "conj" or h.head.i == h.i:
+            break
+        h = h.head
+    if h.dep_ in ("xcomp", "ccomp") and h.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return h.head
+    return None

@@ -76,17 +76,21 @@ def _generic(v: Token, ctx: Context) -> bool:
     lex = ctx.lex
     if any(c.lower_ in lex.habitual for c in v.children if c.dep_ in ("advmod", "amod", "npadvmod")):
         return True
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _generic(v.head, ctx):
+        return True  # 'cells have continued to ambush troops': the habit is the governing verb's
     for c in v.children:  # "over the past week", "in recent months", "for years"
         if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "during", "throughout"):
             if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)
                    for g in c.children if g.dep_ == "pobj"):
                 return True
-    for c in v.subtree:  # "shot down 24 drones launched across the country": a tally
-        if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
+    near = list(v.children) + [g for o in v.children if o.dep_ in ("dobj", "nsubjpass") for g in o.subtree]
+    dated = any(t.ent_type_ == "DATE" for t in v.subtree)
+    for c in near:  # "shot down 24 drones launched across the country": a tally, unless told of one day
+        if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and not dated and any(
                 g.lemma_.lower() in ("country", "nation", "region", "territory") for g in c.children if g.dep_ == "pobj"):
             return True
         if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in c.children):
-            return True  # "... this year"
+            return True  # "shot down thousands of drones this year"
     for o in v.children:  # "shot down thousands of drones"
         if o.dep_ in ("dobj", "nsubjpass") and (o.lower_ in lex.habitual or any(
                 x.lower_ in lex.habitual for x in o.children if x.dep_ in ("nummod", "quantmod", "amod"))):
@@ -105,12 +109,16 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
     lex = ctx.lex
     if v.pos_ in ("NOUN", "PROPN") and matrix is None:  # an event noun takes its verb's modality
         gov = governor(v)
-        if gov is not None and gov.lemma_.lower() not in lex.perception | lex.occurrence | lex.reporting:
+        if gov is not None and gov.lemma_.lower() not in lex.perception | lex.reporting:
             inherited = modality(gov, gov.head if gov.dep_ in ("xcomp", "ccomp") else None, ctx)
-            if inherited != "asserted":
-                return inherited
+            if inherited != "asserted" and not (inherited == "generic" and gov.lemma_.lower() in lex.occurrence):
+                return inherited  # 'if the protests continue': hypothetical; 'protests continue' is no habit
         if any(c.dep_ == "amod" and c.lower_ in lex.habitual for c in v.children):
             return "generic"
+    if v.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in v.children):
+        return "negated"  # 'no demonstrations were reported'
+    if v.dep_ == "relcl" and v.head.lower_ in lex.referents:
+        return "hypothetical"  # 'authorised to shoot anyone who attacked a police station'
     for t in (v, matrix):
         if t is None:
             continue
@@ -119,8 +127,8 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
                 return "negated"
             if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
                 return "negated"
-    if matrix is not None and matrix.lemma_ in lex.modal_verbs:
-        return lex.modal_verbs[matrix.lemma_][0]
+    if matrix is not None and matrix.lemma_ in lex.modal_verbs and lex.modal_verbs[matrix.lemma_][0] != "asserted":
+        return lex.modal_verbs[matrix.lemma_][0]  # an attempt is the act, unless it 'could' be made
     for t in (v, matrix):
         if t is None:
             continue

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicons import read_tsv
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
 from ..ontology.acled import AcledRules, Decision, default_rules
-from ..records import ActorRef, LocationRef, Tally
+from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
 from .merging import FALLBACKS, Group, Mention, group, mentions
 from .naming import Namer
@@ -32,7 +32,10 @@ CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot"
 IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
-BACKGROUND_DAYS = 30
+GENERIC = {"Civilians", "Military Forces", "Police Forces", "Unidentified Armed Group", "Protesters", "Rioters"}
+BACKGROUND_DAYS = 30  # an incident dated earlier than this before publication is background
+BODY_DAYS = 7  # ... and one told only below the lead, earlier than this ('protests on June 25' in July)
+TOLD = ("asserted", "claimed")  # mentions that say what happened (a claim too); not denied, feared or habitual
 
 
 class IncidentsStage(layers.Stage):
@@ -45,12 +48,12 @@ class IncidentsStage(layers.Stage):
         self.lex = lexicon
         self.rules = rules
         self.namer = Namer(dictionary)
-        self.updates = frozenset(r["word"] for r in read_tsv("tacitus.lexicons", "counts.tsv") if r["kind"] == "update")
 
     def run(self, doc: Doc) -> Doc:
         ms = mentions(doc, layers.get(doc, "events") or [], layers.get(doc, "event_context") or {},
                       layers.get(doc, "event_tolls") or {})
-        quoted = sorted((q.start, q.end, len(q.text.split())) for q in layers.get(doc, "quotes") or [] if q.direct)
+        quoted = sorted((f.start, f.end, len(f.text.split())) for q in layers.get(doc, "quotes") or [] if q.direct
+                        for f in (q.fragments or (q,)))  # the words inside the marks, not the whole attribution
         groups = group(ms, self.lex, quoted)
         meta = layers.get(doc, "meta")
         info = layers.get(doc, "actor_info") or {}
@@ -69,21 +72,30 @@ class IncidentsStage(layers.Stage):
         members = [m for m, _ in g.members]
         principal = max(members, key=lambda m: (CLASS_RANK.get(m.cls, -1) + (0.5 if m.means else 0),
                                                 bool(m.draft.a1) + 0.5 * bool(m.draft.a2), -m.token.i))
-        location = _best_place(principal, members)
-        date = principal.where.date
-        if date is None or str(date.method or "").startswith(FALLBACKS):
-            date = next((m.where.date for m in members if m.where.date is not None
-                         and not str(m.where.date.method or "").startswith(FALLBACKS)), date)
+        told = [m for m in members if m.draft.modality in TOLD] or members  # not 'no injuries were reported'
+        narrated = [m for m, how in g.members if how != "quoted" and m in told] or told  # a witness roams
+        location = _best(principal, narrated, "location")
+        date = _best(principal, narrated, "date")
         iso3 = (location.country if location is not None and location.precision != "continent" else None) or focus
         tolls = {k: self._tally(doc, members, k) for k in ("killed", "injured", "arrested")}
         a1, a2 = self._roles(g, principal, info, iso3)
-        classes = g.classes
-        features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in members))
-        features |= {m.means for m in members if m.means} | {f"class:{c}" for c in classes}
+        classes = {m.cls for m in told if m.cls}
+        features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in told))
+        features |= {m.means for m in told if m.means} | {f"class:{c}" for c in classes}
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
+        victims = self._victims(members, info, iso3)
+        if victims is not None and (victims.acled_name or victims.name):
+            for k in ("killed", "injured"):  # generic dead are named in the incident's country, not the article's
+                if tolls[k] is not None and tolls[k].who and _uncountried(tolls[k].who) in GENERIC and \
+                        _uncountried(tolls[k].who) == _uncountried(victims.acled_name or victims.name):
+                    tolls[k] = dataclasses.replace(tolls[k], who=victims.acled_name or victims.name)
         if a2 is None or (a2.name is None and a2.acled_inter is None):
-            a2 = self._victims(members, info, iso3) or a2
+            a2 = victims or self._harmed(a2, g, principal, iso3)
+        elif victims is not None and victims.acled_inter not in (None, 7) and a2.acled_inter == 7 and \
+                a2.name == self.namer.implied("civilians", a2.country, "", 0, 0, "").name and \
+                any(w in self.lex.place_nouns for w in a2.text.lower().split()):
+            a2 = victims  # 'attacked the town, killing five soldiers': the dead say who was attacked
         decision = self.rules.decide(classes, features, self.namer.role_class(a1, target=False),
                                      self.namer.role_class(a2, target=True)) if classes else None
         if decision is not None:
@@ -96,7 +108,7 @@ class IncidentsStage(layers.Stage):
         if modality != "asserted" and any(m.draft.modality == "asserted" and m.cls for m in members):
             modality = "asserted"
         reported = tuple(dict.fromkeys(x for m in members for x in m.draft.reported_by))
-        current = _current(date, published)
+        current = _current(date, published, lead=_lead(members))
         return IncidentDraft(
             id=principal.draft.id, principal=principal.draft.id,
             members=tuple(Member(m.draft.id, how) for m, how in g.members),
@@ -132,18 +144,25 @@ class IncidentsStage(layers.Stage):
         if not told:
             return None
         last = told[-1]
-        update = len(told) > 1 and any(w.lower_ in self.updates for w in doc[last.token.i].sent)
+        update = len(told) > 1 and kind in last.tolls.updates
         return merge([getattr(m.tolls, kind) for m in told], getattr(last.tolls, kind).best if update else None)
 
     def _target(self, m: Mention, info: dict[str, ActorInfo], iso3: str | None) -> ActorRef:
-        """A mention's actor2; unnamed people harmed by a verb that harms people ('shot dead a
-        laborer', 'kidnapped a trader') are civilians."""
+        """A mention's actor2 (a town taken is a place, not a party)."""
         if m.cls == "territory" and ActorKey.parse(m.draft.a2.key).kind == "raw":  # 'the town of X' fell: a place
             return dataclasses.replace(self.namer.ref(m.draft.a2, {}, None, target=False), name=None, acled_inter=None)
-        ref = self.namer.ref(m.draft.a2, info, iso3, target=True)
-        if ref.name is None and ref.acled_inter is None and m.token.lemma_.lower() in self.lex.harms_people:
-            ref = self.namer.as_implied(ref, "civilians", iso3)
-        return ref
+        return self.namer.ref(m.draft.a2, info, iso3, target=True)
+
+    def _harmed(self, a2: ActorRef | None, g: Group, principal: Mention, iso3: str | None) -> ActorRef | None:
+        """Unnamed people or places harmed by a verb that harms people ('shot dead a laborer',
+        'attacked a village') are civilians, once the tolls name no other victims."""
+        if a2 is None or a2.name is not None or a2.acled_inter is not None:
+            return a2
+        ordered = [principal] + [m for m, how in g.members if m is not principal and how != "claim"]
+        if any(m.draft.a2 is not None and m.draft.a2.text == a2.text and m.token.lemma_.lower() in self.lex.harms_people
+               for m in ordered):
+            return self.namer.as_implied(a2, "civilians", iso3)
+        return a2
 
     def _victims(self, members: list[Mention], info: dict[str, ActorInfo], iso3: str | None) -> ActorRef | None:
         """The counted dead or wounded as actor2 when the clauses name no target ('killing two
@@ -174,6 +193,11 @@ class IncidentsStage(layers.Stage):
         return a1, a2
 
 
+def _uncountried(name: str) -> str:
+    """'Civilians (China)' -> 'Civilians', 'Military Forces of Mali' -> 'Military Forces'."""
+    return re.sub(r" \([^)]*\)$| of [A-Z].*$", "", name)
+
+
 def _first(refs: list[ActorRef]) -> ActorRef | None:
     """The first actor the text says who it is, else the first named at all."""
     return next((r for r in refs if r.name or r.acled_inter is not None), refs[0] if refs else None)
@@ -182,14 +206,28 @@ def _first(refs: list[ActorRef]) -> ActorRef | None:
 
 
 
-def _best_place(principal: Mention, members: list[Mention]) -> LocationRef | None:
-    """The principal's place, unless it is a fallback and another mention has one of its own."""
-    loc = principal.where.location
-    if loc is not None and not str(loc.method or "").startswith(FALLBACKS):
-        return loc
-    own = [m.where.location for m in members if m.where.location is not None
-           and not str(m.where.location.method or "").startswith(FALLBACKS)]
-    return own[0] if own else loc
+# how firmly a mention states its place or date, by the step that found it (context.py): in its own
+# clause, its sentence, carried from its paragraph, then the article's fallbacks
+STRENGTH = {"clause": 0, "sentence": 1, "paragraph": 2}
+
+
+def _strength(method: str | None) -> float:
+    method = str(method or "")
+    if method.startswith(FALLBACKS):
+        return 9
+    parts = method.split("+")[0].split(":")
+    step = next((STRENGTH[p] for p in reversed(parts) if p in STRENGTH), 3)
+    return step + (0.5 if "+refined" in method else 0)
+
+
+def _best(principal: Mention, members: list[Mention], what: str):
+    """The incident's place or date: the most firmly stated among its mentions ('fired ... on
+    Monday' over 'the commission said on Tuesday that 31 had been killed'), the principal's on a tie."""
+    values = [(m, getattr(m.where, what)) for m in [principal] + [x for x in members if x is not principal]]
+    values = [(m, v) for m, v in values if v is not None and (what != "location" or v.lat is not None)]
+    if not values:
+        return getattr(principal.where, what)
+    return min(values, key=lambda mv: _strength(mv[1].method))[1]
 
 
 def _day(s: str | None) -> dt.date | None:
@@ -214,20 +252,26 @@ def _period_end(s: str | None) -> dt.date | None:
         return None
 
 
-def _current(date, published: dt.date | None) -> bool:
-    """In the reporting period: its own date ends no more than a month before publication."""
+def _current(date, published: dt.date | None, lead: bool = True) -> bool:
+    """In the reporting period: its own date ends no more than a month before publication, or a
+    week for an incident the article tells only below its lead (context, not its news)."""
     if date is None or published is None or str(date.method or "").startswith(FALLBACKS):
         return True
     end = _period_end(date.end or date.start)
-    return end is None or end >= published - dt.timedelta(days=BACKGROUND_DAYS)
+    return end is None or end >= published - dt.timedelta(days=BACKGROUND_DAYS if lead else BODY_DAYS)
+
+
+def _lead(members: list[Mention]) -> bool:
+    """Told in the article's lead: its first paragraph, at most its first three sentences (a
+    dateline is a sentence of its own; a text without paragraph breaks has no longer lead)."""
+    return any(m.para == 0 and m.sent <= 2 for m in members)
 
 
 def _salience(members: list[Mention], current: bool) -> str:
-    """lead: told in the article's first paragraph or first two sentences; incidental: background;
-    body: the rest."""
+    """lead: told in the article's lead (_lead); incidental: background; body: the rest."""
     if not current:
         return "incidental"
-    if any(m.para == 0 or m.sent <= 1 for m in members):
+    if _lead(members):
         return "lead"
     return "body"
 

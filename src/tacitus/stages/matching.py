@@ -10,6 +10,14 @@ from ..lexicons.triggers import Rule
 from .clause import SUBJ, object_words
 from .roles import Context
 
+DESTINATIONS = {"to", "into", "toward", "towards"}
+
+
+def _destination(o: Token) -> bool:
+    """Where something is taken to ('to Madina hospital'), not what is taken."""
+    head = o.head if o.dep_ in ("compound", "amod") else o
+    return head.dep_ == "pobj" and head.head.lower_ in DESTINATIONS
+
 
 def is_place(tok: Token, ctx: Context) -> bool:
     return (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.i in ctx.places
@@ -39,11 +47,13 @@ def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
             subj = tok.head
         if subj is not None and subj.dep_ == "agent":
             subj = next((g for g in subj.children if g.dep_ == "pobj"), None)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subj = tok.head  # 'an earthquake in March that killed 3,700 people'
         return subj is not None and (subj.lemma_.lower() in want or any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in want for c in subj.children))
     for o in object_words(tok):
-        if "@place" in want and is_place(o, ctx):
-            return True
+        if "@place" in want and is_place(o, ctx) and not _destination(o):
+            return True  # 'took the town', not 'were taken to hospital'
         if "@person" in want and o.ent_type_ == "PERSON":
             return True
         if "@agent" in want and o.i in ctx.at:

@@ -86,8 +86,8 @@ class Namer:
 
     def _raw(self, filler: RoleFiller, iso3: str | None, target: bool) -> ActorRef:
         """An unnamed participant ('a man', 'Ukrainian positions', 'unknown assailants')."""
-        words = filler.text.lower().split()
-        own = next((self.d.country_words[w] for w in words if w in self.d.country_words), None)
+        words = filler.text.split()
+        own = next((self.d.country_words[k] for w in words for k in (w, w.lower()) if k in self.d.country_words), None)
         cls = target_class(filler.text)
         if target and cls == "armed":
             which = "state"

@@ -8,7 +8,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..nlp.dateline import DATELINE
 from ..nlp.layers import Stage, assigns
+
+
+def _dateline_end(doc: Doc) -> int | None:
+    """The first token after a dateline's dash, or None."""
+    m = DATELINE.match(doc.text[:200])
+    if not m:
+        return None
+    span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    return span.start if span is not None else None
 
 
 class ParagraphsStage(Stage):
@@ -16,6 +26,9 @@ class ParagraphsStage(Stage):
     writes = ("token.is_sent_start",)
 
     def run(self, doc: Doc) -> Doc:
+        line = _dateline_end(doc)
+        if line is not None and line < len(doc):  # 'MOGADISHU, Somalia (AP) — ...': the report starts after it
+            doc[line].is_sent_start = True
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True

@@ -1,7 +1,8 @@
 """Tolls stage: which event each toll belongs to. A toll goes to the event whose trigger reports
-it or whose clause holds it, else to the last violent event of the same or the previous sentences;
-several tolls for one event are not added up: equal ones count once, different ones become a range
-(low, best, high) with a note. Writes the event_tolls layer: {event id: EventTolls}."""
+it or whose clause holds it, else (outside direct quotes) to the last violent event of the same or
+the previous sentences; several tolls for one event are not added up: equal ones count once,
+different ones become a range (low, best, high) with a note. Writes the event_tolls layer: {event
+id: EventTolls}."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def merge(counts: list, latest: int | None = None) -> Tally:
 
 class TollsStage(Stage):
     name = "tacitus_tolls"
-    reads = ("events", "counts")
+    reads = ("events", "counts", "quotes")
     writes = ("event_tolls",)
 
     def __init__(self) -> None:
@@ -56,11 +57,13 @@ class TollsStage(Stage):
             spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
             clauses[e.id] = (span.root, clause_tokens(span.root), {sp.root.i for sp in spans if sp is not None})
         where: dict[str, dict] = {}
-        self._tolls(doc, events, layers.get(doc, "counts") or [], where, clauses)
+        quoted = [(f.start, f.end) for q in layers.get(doc, "quotes") or [] if q.direct for f in (q.fragments or (q,))]
+        self._tolls(doc, events, layers.get(doc, "counts") or [], where, clauses, quoted)
         layers.put(doc, "event_tolls", {eid: EventTolls(**w) for eid, w in where.items()})
         return doc
 
-    def _tolls(self, doc: Doc, events: list[EventDraft], counts: list[Toll], where: dict, clauses: dict) -> None:
+    def _tolls(self, doc: Doc, events: list[EventDraft], counts: list[Toll], where: dict, clauses: dict,
+               quoted: list[tuple[int, int]] = ()) -> None:
         by_event: dict[str, dict[str, list[Toll]]] = {}
         events = [e for e in events if e.id in clauses]
         for c in counts:
@@ -68,7 +71,8 @@ class TollsStage(Stage):
             owner = next((e for e in events if clauses[e.id][0].i == tok or tok in clauses[e.id][2]), None)
             if owner is None:
                 owner = next((e for e in events if tok in clauses[e.id][1]), None)
-            if owner is None and c.count.kind in ("killed", "injured"):
+            if owner is None and c.count.kind in ("killed", "injured") and not any(
+                    a <= doc[tok].idx < b for a, b in quoted):  # 'her brother was already dead' tallies nothing
                 sent = sent_of(doc[tok])
                 prior = [e for e in events if in_group(e.cameo, "violence")
                          and clauses[e.id][0].i <= tok and sent.start_char - e.sentence.end < 400]
@@ -80,9 +84,12 @@ class TollsStage(Stage):
                 if kind in KINDS:
                     tolls = sorted(tolls, key=lambda t: t.token)
                     last = tolls[-1]
-                    update = len(tolls) > 1 and any(w.lower_ in self.updates for w in sent_of(doc[last.token]))
+                    sent = sent_of(doc[last.token])  # 'rose to', 'later'; not the 'Now' of 'Myanmar Now'
+                    update = any(w.lower_ in self.updates and not (w.is_title and w.i > sent.start) for w in sent)
                     where.setdefault(eid, {})[kind] = merge([t.count for t in tolls],
-                                                            last.count.best if update else None)
+                                                            last.count.best if update and len(tolls) > 1 else None)
+                    if update:
+                        where[eid]["updates"] = where[eid].get("updates", ()) + (kind,)
             victims = [t.who for k in ("killed", "injured") for t in kinds.get(k, ()) if t.who is not None]
             if victims:
                 where.setdefault(eid, {})["victims"] = tuple(victims)
