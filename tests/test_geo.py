@@ -153,3 +153,19 @@ def test_gdelt_places_enter_as_unranked_localities_once(tmp_path):
     w.write(path, {"source": "test"})
     (c,) = Gazetteer(path).lookup("Taramchuk")
     assert (c.kind, c.population, c.country) == ("locality", 0, "UKR")
+
+
+def test_transliterated_articles_find_the_place(tmp_path):
+    """'Jisr al-Shughur' is GeoNames' Jisr ash Shughur (the article assimilated), 'Elwak' is El Wak
+    (the article glued on); an unrelated 'Wak' is not an 'Elwak'."""
+    w = Writer()
+    w.add(1, "Jisr ash Shughur", "SYR", "SY-ID", 35.81, 36.32, "city", 39000, [])
+    w.add(2, "El Wak", "KEN", "KE-24", 2.81, 40.93, "city", 60000, [])
+    w.add(3, "Wak", "PNG", None, -6.0, 145.0, "city", 2000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    g = Gazetteer(path)
+    assert [c.name for c in g.lookup("Jisr al-Shughur")] == ["Jisr ash Shughur"]
+    assert [c.name for c in g.lookup("Elwak")] == ["El Wak"]
+    assert {c.name for c in g.lookup("Wak")} == {"El Wak", "Wak"}
+    assert g.lookup("Alabama") == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .normalize import key
+from .normalize import NONWORD, ascii_fold, key, spellings
 
 KIND_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
                   "region": "region", "continent": "continent"}
@@ -67,9 +67,12 @@ class Gazetteer:
         k = key(name)
         if not k:
             return []
-        out = self._rows(
-            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
-            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (k,))
+        out = self._by_key(k)
+        if not any(c.kind != "locality" for c in out):
+            for v in spellings(k):  # 'Jisr al-Shughur' for Jisr ash Shughur, 'Elwak' for El Wak
+                glued = " " not in k and " " not in v
+                out += [dataclasses.replace(c, how="alt") for c in self._by_key(v)
+                        if not glued or NONWORD.sub("", ascii_fold(c.name).lower()) == k]
         stripped = key(name, strip_admin=True)
         if not out and stripped != k:
             out = self._rows(
@@ -82,6 +85,11 @@ class Gazetteer:
             if ident not in best or (best[ident].how != "name" and c.how == "name"):
                 best[ident] = c
         return list(best.values())
+
+    def _by_key(self, k: str) -> list[Candidate]:
+        return self._rows(
+            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
+            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (k,))
 
     def fuzzy(self, name: str, countries: list[str], cutoff: int = 88) -> list[Candidate]:
         """Close spellings among the ranked places of the given countries ('Mosoul', 'Dayr az-Zur'):
