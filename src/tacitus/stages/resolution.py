@@ -27,6 +27,7 @@ OWN_EVIDENCE = frozenset({"containment", "contains", "country_sentence", "nearby
 RANK = {"continent": 6, "region": 5, "country": 4, "admin1": 3, "admin2": 2, "city": 1, "locality": 1}
 NEAR_KM = 100.0
 POINTS = ("city", "locality", "admin2")
+JUDGED = ("country", "admin1") + POINTS  # the areas `holds` can judge ('in central Africa' it cannot)
 CONTEXT_STEPS = frozenset({"containment", "contains", "country_sentence", "country_paragraph", "country_article",
                            "nearby", "same_area", "same_country"})
 
@@ -45,6 +46,7 @@ class Mention:
     container: int | None = None   # index of the mention that names the area holding this one
     more: list[Candidate] = field(default_factory=list)  # the namesakes left out of `candidates`
     bracketed: bool = False        # the area is written in brackets after it: 'Marabo (Irumu, Ituri)'
+    stated: bool = False           # the text says the area holds it ('X in Y', "Y's X"), not a list 'X, Y'
 
 
 def holds(area: Candidate, c: Candidate) -> bool:
@@ -54,8 +56,8 @@ def holds(area: Candidate, c: Candidate) -> bool:
     if area.kind == "country":
         return c.kind != "country"
     if area.kind == "admin1":
-        return c.kind not in ("country", "admin1") and (c.admin1 == area.admin1 or (
-            c.admin1 is None and km(area.lat, area.lon, c.lat, c.lon) < 300))
+        return c.kind not in ("country", "admin1") and ((c.admin1 is not None and c.admin1 == area.admin1) or (
+            (c.admin1 is None or area.admin1 is None) and km(area.lat, area.lon, c.lat, c.lon) < 300))
     if area.kind in POINTS:
         return c.kind in POINTS and km(area.lat, area.lon, c.lat, c.lon) < NEAR_KM
     return False
@@ -196,10 +198,10 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         share = 1.0 / sum(math.exp(min(50.0, s - best_s)) for s, _ in results[i])
         steps = steps or ["population"]
         area = chosen[m.container] if m.container is not None else None
-        if weak(c, steps):
+        if weak(c, steps, m):
             out.append((None, share, ["weak"]))
         elif area is not None and not holds(area, c) and (RANK[c.kind] < RANK[area.kind] or (
-                m.bracketed and area.country != c.country)):
+                m.stated and RANK[c.kind] <= RANK[area.kind] and area.kind in JUDGED) or (m.bracketed and area.country != c.country)):
             # 'Paris, France' must be in France; 'Jones County, Texas' with no such county there stays unresolved
             inside = [k for k, x in enumerate(m.candidates) if holds(area, x)]
             extra = [x for x in m.more if holds(area, x)]
@@ -212,13 +214,32 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
                 out.append((None, share, ["not_in_named_area"]))
         else:
             out.append((c, share, steps))
-    return out
+    return _one_reading_fails(ms, keys, chosen, out)
 
 
-def weak(c: Candidate, steps: list[str]) -> bool:
-    """A small place or an unranked locality that nothing in the text points at."""
-    return not CONTEXT_STEPS.intersection(steps) and (c.kind == "locality" or (c.kind in ("city", "admin2")
-                                                                                and c.population < 1000))
+def _one_reading_fails(ms: list[Mention], keys: list[str], chosen: list[Candidate | None],
+                       out: list[tuple[Candidate | None, float, list[str]]]) -> list[tuple[Candidate | None, float,
+                                                                                                list[str]]]:
+    """An unranked reading that the area stated for one mention rules out ("Nairobi's Kilimani
+    area", none of whose namesakes is near Nairobi) is no reading for the name's other mentions
+    either ('the Kilimani police station')."""
+    failed = {(keys[i], id(chosen[i])) for i, (c, _, steps) in enumerate(out)
+              if c is None and chosen[i] is not None and chosen[i].kind == "locality" and ms[i].stated
+              and "not_in_named_area" in steps}
+    if not failed:
+        return out
+    return [(None, share, ["not_in_named_area"]) if c is not None and ms[i].container is None and
+            (keys[i], id(c)) in failed else (c, share, steps) for i, (c, share, steps) in enumerate(out)]
+
+
+def weak(c: Candidate, steps: list[str], m: Mention | None = None) -> bool:
+    """A small place or an unranked locality that nothing in the text points at; or any reading,
+    however large, of a district ('the Gombe district') or of the place a facility is named after
+    ('Madina hospital') that nothing in the text points at: such names are local."""
+    if CONTEXT_STEPS.intersection(steps):
+        return False
+    local = m is not None and (m.hint == "admin2" or "+facility" in m.rule)
+    return local or c.kind == "locality" or (c.kind in ("city", "admin2") and c.population < 1000)
 
 
 def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) -> list[Candidate | None]:
@@ -247,12 +268,16 @@ def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) 
             total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
             best = cands[max(range(len(cands)), key=total.__getitem__)]
         for i in loose:
-            k = ms[i].candidates.index(out[i]) if out[i] is not None else None
-            if k is not None and OWN_EVIDENCE.intersection(results[i][k][1]):
-                continue  # its own neighbours say which ('shelters in Springfield and Decatur')
             before = [j for j in tied if j < i]
             after = [j for j in tied if j > i]
             reading = out[before[-1]] if before else out[after[0]] if after else best
-            if reading is not None and reading in ms[i].candidates:
-                out[i] = reading
+            if reading is None or reading not in ms[i].candidates:
+                continue
+            k = ms[i].candidates.index(out[i]) if out[i] is not None else None
+            own = OWN_EVIDENCE.intersection(results[i][k][1]) if k is not None else set()
+            same_area = out[i] is not None and out[i].admin1 and out[i].admin1 == reading.admin1
+            if own and not same_area:
+                continue  # its own neighbours say which ('shelters in Springfield and Decatur'); the
+                # town and its own district are one place ('Gwoza')
+            out[i] = reading
     return out
