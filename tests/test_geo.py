@@ -169,3 +169,18 @@ def test_transliterated_articles_find_the_place(tmp_path):
     assert [c.name for c in g.lookup("Elwak")] == ["El Wak"]
     assert {c.name for c in g.lookup("Wak")} == {"El Wak", "Wak"}
     assert g.lookup("Alabama") == []
+
+
+def test_an_areas_seat_is_its_namesake_city_else_its_largest(tmp_path):
+    w = Writer()
+    w.add(1, "Zaria", "NGA", "NG-KD", 11.1, 7.7, "city", 900_000, [])
+    w.add(2, "Kaduna", "NGA", "NG-KD", 10.5, 7.4, "city", 800_000, [])
+    w.add(3, "Kaduna", "NGA", "NG-KD", 10.3, 7.6, "admin1", 6_000_000, [])
+    w.add(4, "Monywa", "MMR", "MM-01", 22.1, 95.1, "city", 370_000, [])
+    w.add(5, "Sagaing Region", "MMR", "MM-01", 24.0, 95.5, "admin1", 5_000_000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    g = Gazetteer(path)
+    assert g.seat("NG-KD", "Kaduna State").name == "Kaduna"
+    assert g.seat("MM-01", "Sagaing Region").name == "Monywa"
+    assert g.seat("XX-00", "Nowhere") is None

@@ -128,3 +128,14 @@ def test_where_a_group_is_based_is_a_place_but_not_the_events(extract):
     assert places(art, "Britain")[0].country == "GBR" and "+based" in places(art, "Britain")[0].method
     assert not places(art, "Iran")
     assert all(e.location is None or e.location.country != "GBR" for e in art.events)
+
+
+def test_an_incident_known_only_to_a_province_is_put_at_its_seat(extract):
+    """ACLED's geo-precision 3: the provincial capital; the place mention keeps the area's centre."""
+    art = extract("Gunmen abducted 12 traders from a market in Katsina state on Monday, police said.",
+                  published="2024-03-08")
+    loc = event(art, "abducted").location
+    assert loc.precision == "admin1" and loc.method.endswith("+seat")
+    assert near(loc, 12.99, 7.60, 15)  # Katsina, the state's capital
+    area = places(art, "Katsina")[0]
+    assert (area.lat, area.lon) != (loc.lat, loc.lon)

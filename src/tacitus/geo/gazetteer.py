@@ -41,6 +41,7 @@ class Gazetteer:
         self._local = threading.local()
         self._by_country: dict[str, list[str]] = {}
         self._fuzzy: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
+        self._seats: dict[tuple[str, str], Candidate | None] = {}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -121,6 +122,18 @@ class Gazetteer:
         rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
                           "WHERE kind = 'country' AND country = ?", (iso3,))
         return rows[0] if rows else None
+
+    def seat(self, code: str, name: str) -> Candidate | None:
+        """The town that stands for a first-level area, as ACLED codes an event known only to a
+        province at its capital (geo-precision 3): the city inside it that bears its name
+        ('Kaduna' of Kaduna State), else its largest city (the data carry no seat codes, PPLA)."""
+        memo = (code, name)
+        if memo not in self._seats:
+            cities = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
+                                "WHERE kind = 'city' AND admin1 = ? ORDER BY population DESC LIMIT 200", (code,))
+            k = key(name, strip_admin=True)
+            self._seats[memo] = next((c for c in cities if key(c.name) == k), cities[0] if cities else None)
+        return self._seats[memo]
 
     def admin1(self, code: str) -> Candidate | None:
         rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "

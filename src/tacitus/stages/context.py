@@ -29,6 +29,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..geo.gazetteer import Gazetteer
 from ..lexicons import read_list, read_tsv
 from ..nlp import layers
 from ..nlp.dateline import dateline
@@ -86,8 +87,9 @@ class ContextStage(Stage):
     reads = ("meta", "events", "places", "dates", "mentions")
     writes = ("event_context",)
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         register()
+        self.gaz = gazetteer
         self.reporting = frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt"))
         self.anaphor = frozenset(r["word"] for r in read_tsv("tacitus.geo", "toponym_words.tsv") if r["kind"] == "anaphor")
 
@@ -132,7 +134,7 @@ class ContextStage(Stage):
             text_places = [p for p in places if p.tokens[0] not in filed]  # the dateline: where it was filed
             loc = self._where(doc, t, clause, sent, text_places, e) or self._beyond(in_para, places, line_place,
                                                                                     focus, country)
-            loc = self._refine(loc, places, reported, t.idx)
+            loc = self._seat(self._refine(loc, places, reported, t.idx))
             carry = in_group(e.cameo, "conflict")  # an incident told on from an earlier sentence, not a reaction
             date = self._when(t, clause, sent, para, paras, dates, published, carry)
             if carry and para == 1 and lead is None and date is not None and date.precision == "day" and \
@@ -230,6 +232,19 @@ class ContextStage(Stage):
         best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
         return self._loc(best.place, f"{loc.method}+refined")
 
+    def _seat(self, loc: LocationRef | None) -> LocationRef | None:
+        """An incident known only to a first-level area is put at the area's seat, as ACLED codes it
+        ('a school in Kaduna state': Kaduna; `+seat`); the place mention keeps the area's centre."""
+        if self.gaz is None or loc is None or loc.precision != "admin1" or not loc.admin1 or loc.lat is None or \
+                "relative" in (loc.method or ""):
+            return loc
+        seat = self.gaz.seat(loc.admin1, loc.name or loc.text or "")
+        if seat is None:
+            return loc
+        method = str(loc.method)
+        method = method[:-len("+refined")] + "+seat+refined" if method.endswith("+refined") else method + "+seat"
+        return dataclasses.replace(loc, lat=round(seat.lat, 5), lon=round(seat.lon, 5), method=method)
+
     def _said_at(self, t: Token) -> bool:
         """'said in Niamey', 'told reporters in Hasakah': the place of a statement."""
         x = t
@@ -293,6 +308,9 @@ def _locates(p: ResolvedPlace) -> bool:
     return bool(LANDMARK.search(method)) or "+contains" in method
 
 
-@Language.factory(ContextStage.name, requires=requires(ContextStage.reads), assigns=assigns(ContextStage.writes))
-def make_context(nlp: Language, name: str) -> ContextStage:
-    return ContextStage()
+@Language.factory(ContextStage.name, requires=requires(ContextStage.reads), assigns=assigns(ContextStage.writes),
+                  default_config={"gazetteer": None})
+def make_context(nlp: Language, name: str, gazetteer: str | None) -> ContextStage:
+    from ..geo import default_gazetteer
+
+    return ContextStage(default_gazetteer(gazetteer))
