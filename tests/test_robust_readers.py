@@ -231,3 +231,11 @@ def test_a_reader_that_breaks_costs_only_its_file(tmp_path, monkeypatch):
     (tmp_path / "b.txt").write_text("Title\n\n" + TEXT, encoding="utf-8")
     got = once(read(tmp_path / "a.jsonl", tmp_path / "b.txt"))
     assert failures(got) == {"a.jsonl": "T012"} and isinstance(got[1], Item)
+
+
+def test_a_jsonl_line_of_control_characters_is_an_input(tmp_path):
+    """str.strip() takes \\x1c-\\x1f for blanks; JSON does not: such a line is a record to account for."""
+    f = tmp_path / "d.jsonl"
+    f.write_bytes(b"\x1e\n\x0b\n \t\n" + json.dumps({"id": "ok", "text": TEXT}).encode() + b"\n")
+    got = once(read(f))
+    assert failures(got) == {"d.jsonl:1": "T005", "d.jsonl:2": "T005"} and got[2].id == "ok"

@@ -15,6 +15,7 @@ from .guard import BAD_BYTE, ascii_compatible, bounded_lines, utf8_copy
 from .items import Failure, Item
 
 OPTIONAL = ("title", "published", "url", "source")
+BLANK = " \t\r\n"  # JSON's whitespace (str.strip would also take \x1c-\x1f and \x0b as blank)
 
 
 def _kind(v: object) -> str:
@@ -67,7 +68,7 @@ def parse_record(line: str, source: str, max_bytes: int) -> Item | Failure:
 def iter_jsonl(lines: Iterable[str], name: str, max_bytes: int) -> Iterator[Item | Failure]:
     """Items from JSONL text lines, each named `name:line`."""
     for n, line in enumerate(lines, 1):
-        if line.strip():
+        if line.strip(BLANK):
             yield parse_record(line, f"{name}:{n}", max_bytes)
 
 
@@ -98,7 +99,7 @@ def iter_jsonl_bytes(fh: BinaryIO, name: str, encoding: str, max_bytes: int) -> 
                 "T003", f"line is not valid {encoding} (byte 0x{bad[0]:02x} at offset {bad[1]})", source=src,
                 hint="re-encode the file or pass --encoding"))
             continue
-        if line.strip():
+        if line.strip(BLANK):
             seen = True
             yield parse_record(line, src, max_bytes)
     if not seen:
