@@ -108,3 +108,23 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_records_held_for_order_stay_bounded_while_one_batch_is_slow(trapped, monkeypatch):
+    """While one worker sits on a slow article, the other is not fed without end: the records
+    waiting for their turn stay under the cap."""
+    from tacitus import workers
+
+    held = []
+    real = workers._Run.receive
+
+    def receive(self, i, w):
+        real(self, i, w)
+        held.append(len(self.ready))
+
+    monkeypatch.setattr(workers._Run, "receive", receive)
+    monkeypatch.setattr(workers, "HELD", 10)  # the cap: max(HELD, 4 x batch size x workers) = 16
+    items = [article(i, STALL if i == 0 else "") for i in range(120)]
+    recs = list(trapped.run(items, batch_size=2))
+    assert len(recs) == 120 and recs[0]["errors"][0]["code"] == "T018"
+    assert max(held) <= 16 + 2 * 2 * 2  # and the two batches each worker may already hold

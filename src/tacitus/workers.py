@@ -39,6 +39,7 @@ Job = tuple[int, Any]          # (seq, Item or Failure)
 READY = "ready"
 START_TIMEOUT_S = 300
 BUDGET_CHARS = 1_000_000  # a batch's budget grows by one budget per this many characters of text
+HELD = 256  # records held for order (behind a slow one) before no new batch is handed out
 
 
 class WorkerStartError(RuntimeError):
@@ -171,12 +172,15 @@ class _Run:
         self.ready: dict[int, dict] = {}
         self.order: deque[int] = deque()
         self.solo: deque[Job] = deque()  # jobs to retry one at a time
+        # records held for order while an earlier one is still out (a slow batch): past this many,
+        # no new batch is handed out, so the parent's memory stays bounded
+        self.cap = max(HELD, 4 * batch_size * pool.n_process)
 
     def next_batch(self) -> _Batch | None:
         if self.solo:
             return _Batch([self.solo.popleft()], solo=True)
         out: list[Job] = []
-        if not self.exhausted:
+        if not self.exhausted and len(self.ready) < self.cap:
             for job in self.source:
                 out.append(job)
                 self.order.append(job[0])
