@@ -117,3 +117,40 @@ def test_last_year_is_a_date_not_a_duration(extract):
     art = extract("Last year, roadside bombs killed 12 police officers near Mandera.", published="2024-03-19")
     ev = events_of(art, "18")[0]
     assert (ev.date.start, ev.date.precision) == ("2023", "year") and ev.current is False
+
+
+def test_two_days_after_counts_back_from_the_incident_just_told(extract):
+    """'The raid came two days after X': X happened two days before the raid, whose day the text
+    has just given, not two days before the report."""
+    art = extract("Gunmen raided a police station in Garissa on Sunday, killing four officers.\n\nThe raid came "
+                  "two days after soldiers clashed with militants near Dadaab.", published="2024-03-20")
+    clash = [e for e in art.events if e.trigger.text == "clashed"][0]
+    assert (clash.date.start, clash.date.method) == ("2024-03-15", "anchored:anchored")
+
+
+def test_a_date_of_its_own_inside_an_anchored_phrase_wins(extract):
+    art = extract("The shelling came a day after the army repelled an assault on the city on Thursday.",
+                  published="2024-09-24")
+    repelled = [e for e in art.events if e.trigger.text == "repelled"][0]
+    assert repelled.date.start == "2024-09-19" and repelled.date.method.endswith(":clause")
+
+
+def test_months_with_last_or_this_year(extract):
+    art = extract("The government survived a crisis in June last year, cut fuel prices in March this year and "
+                  "faced strikes last December.", published="2025-07-09")
+    got = {d.text: (d.start, d.precision) for d in art.dates}
+    assert got["June last year"] == ("2024-06", "month")
+    assert got["March this year"] == ("2025-03", "month")
+    assert got["last December"] == ("2024-12", "month")
+
+
+def test_an_undated_conflict_mention_below_the_lead_takes_the_leads_day(extract):
+    """A body paragraph that names no date of its own goes on telling of the lead's day (`:lead`);
+    once another incident's day has been told, it no longer does."""
+    art = extract("Police fired tear gas at protesters in Lusaka and several other towns on Monday, leaving "
+                  "three dead, rights groups said.\n\nIn Ndola, protesters set fire to a police post.\n\n"
+                  "On Saturday, gunmen attacked a bus near Kabwe.\n\nIn Kitwe, rioters looted shops.",
+                  published="2025-07-09")
+    by = {e.trigger.text: e.date for e in art.events}
+    assert (by["set"].start, by["set"].method) == ("2025-07-07", "weekday_relative_to_published:lead")
+    assert by["looted"].method == "publication_date"

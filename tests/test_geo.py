@@ -153,3 +153,34 @@ def test_gdelt_places_enter_as_unranked_localities_once(tmp_path):
     w.write(path, {"source": "test"})
     (c,) = Gazetteer(path).lookup("Taramchuk")
     assert (c.kind, c.population, c.country) == ("locality", 0, "UKR")
+
+
+def test_transliterated_articles_find_the_place(tmp_path):
+    """'Jisr al-Shughur' is GeoNames' Jisr ash Shughur (the article assimilated), 'Elwak' is El Wak
+    (the article glued on); an unrelated 'Wak' is not an 'Elwak'."""
+    w = Writer()
+    w.add(1, "Jisr ash Shughur", "SYR", "SY-ID", 35.81, 36.32, "city", 39000, [])
+    w.add(2, "El Wak", "KEN", "KE-24", 2.81, 40.93, "city", 60000, [])
+    w.add(3, "Wak", "PNG", None, -6.0, 145.0, "city", 2000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    g = Gazetteer(path)
+    assert [c.name for c in g.lookup("Jisr al-Shughur")] == ["Jisr ash Shughur"]
+    assert [c.name for c in g.lookup("Elwak")] == ["El Wak"]
+    assert {c.name for c in g.lookup("Wak")} == {"El Wak", "Wak"}
+    assert g.lookup("Alabama") == []
+
+
+def test_an_areas_seat_is_its_namesake_city_else_its_largest(tmp_path):
+    w = Writer()
+    w.add(1, "Zaria", "NGA", "NG-KD", 11.1, 7.7, "city", 900_000, [])
+    w.add(2, "Kaduna", "NGA", "NG-KD", 10.5, 7.4, "city", 800_000, [])
+    w.add(3, "Kaduna", "NGA", "NG-KD", 10.3, 7.6, "admin1", 6_000_000, [])
+    w.add(4, "Monywa", "MMR", "MM-01", 22.1, 95.1, "city", 370_000, [])
+    w.add(5, "Sagaing Region", "MMR", "MM-01", 24.0, 95.5, "admin1", 5_000_000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    g = Gazetteer(path)
+    assert g.seat("NG-KD", "Kaduna State").name == "Kaduna"
+    assert g.seat("MM-01", "Sagaing Region").name == "Monywa"
+    assert g.seat("XX-00", "Nowhere") is None

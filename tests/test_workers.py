@@ -40,7 +40,9 @@ def test_big_batches_both_ways_do_not_deadlock(parallel):
     assert [r["id"] for r in recs] == [f"big{i}" for i in range(16)] and all(r.get("ok", True) for r in recs)
 
 
-def test_a_dead_worker_costs_only_its_articles(parallel):
+def test_a_worker_killed_from_outside_costs_no_article(parallel):
+    """Its unfinished articles are retried one at a time (#17); only an article that itself kills
+    its worker is lost (test_robust_workers.py)."""
     list(parallel.run([Item(text="Rebels attacked a base in Mali.", input="w")]))
     pool = parallel._pools[2]
 
@@ -52,9 +54,7 @@ def test_a_dead_worker_costs_only_its_articles(parallel):
                        published="2024-05-06")
     recs = list(parallel.run(items()))
     assert [r["id"] for r in recs] == [f"a{i}" for i in range(40)]
-    lost = [r for r in recs if not r.get("ok", True)]
-    assert 0 < len(lost) <= 8 and all(r["errors"][0]["code"] == "T012" and "died" in r["errors"][0]["message"]
-                                      for r in lost)
+    assert all(r.get("ok", True) for r in recs)
     assert len(list(parallel.run([Item(text="Police arrested two men in Lagos.", input="x")]))) == 1
 
 

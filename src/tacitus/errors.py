@@ -8,7 +8,7 @@ CODES: dict[str, str] = {
     "T002": "input looks binary, not text",
     "T003": "input is not valid text in the expected encoding",
     "T004": "input is too large",
-    "T005": "malformed JSON",
+    "T005": "malformed record (JSON, a CSV row, a feed, a WARC archive)",
     "T006": "record has no text",
     "T007": "no article text could be extracted from the HTML",
     "T008": "unreadable date",
@@ -19,6 +19,10 @@ CODES: dict[str, str] = {
     "T013": "invalid setting",
     "T014": "cannot read input",
     "T015": "cannot read the gold file",
+    "T016": "a field has the wrong type",
+    "T017": "invalid characters were replaced or removed from the text",
+    "T018": "the article took longer than the time budget",
+    "T019": "the id already names a different article",
 }
 
 

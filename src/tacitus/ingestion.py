@@ -6,7 +6,13 @@ One long nlp.pipe over the stream (all cores); records are written in batches, e
 journal lines in one transaction, so a run killed at any moment leaves whole batches; a new run
 skips what the journal says is in and redoes the rest. Memory stays bounded: items stream through,
 and only the in-flight ones are remembered. Progress goes to `on_progress` after every batch (the
-CLI draws it), else to this module's logger at DEBUG."""
+CLI draws it), else to this module's logger at DEBUG.
+
+The journal says one current thing about each input (its latest line): an input already in (the
+same source with the same content, ok or skipped) gets no new line when it is met again; content
+already in from another input is `skipped`; a failure is tried again and journalled again. Every
+item passes the door (tacitus.door) before it is hashed. An id already given to another text,
+in the store or earlier in the run, is a T019 failure: one id, one article, never a mix."""
 
 from __future__ import annotations
 
@@ -19,7 +25,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import ids
+from .door import admit
+from .errors import InputError
 from .ingest.items import Failure, Item
+from .settings import Settings
 from .store import Store, cluster
 
 if TYPE_CHECKING:
@@ -65,35 +74,50 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
         log.info("clustering %d events a previous run left unclustered", len(leftovers))
         stats.clusters += cluster.assign(store, leftovers)
 
+    max_bytes = getattr(getattr(pipeline, "settings", None), "max_bytes", None) or Settings().max_bytes
+
     def fresh() -> Iterator[Item | Failure]:
         buf: list[Item | Failure] = []
         for it in items:
-            buf.append(it)
+            buf.append(admit(it, max_bytes))
             if len(buf) >= CHECK_BATCH:
                 yield from drop_seen(buf)
                 buf = []
         yield from drop_seen(buf)
 
     unwritten: set[str] = set()  # hashes of items in flight or not yet flushed: later copies are skipped too
+    claimed: dict[str, tuple[str, str]] = {}  # article id -> (content hash, source) of items not yet flushed
 
     def drop_seen(buf: list[Item | Failure]) -> Iterator[Item | Failure]:
-        hashes = [content_hash(x) for x in buf if isinstance(x, Item)]
+        arts = [x for x in buf if isinstance(x, Item)]
+        hashes = [content_hash(x) for x in arts]
         seen = store.seen(hashes) | unwritten
+        accounted = _accounted(store, hashes)
+        taken = _taken(store, [x.key() for x in arts])
         for x in buf:
             seq = seq_counter[0]
             seq_counter[0] += 1
-            if isinstance(x, Failure):
-                pending.append((seq, x.input, ids.input_hash(x.input)))
-                yield x
-                continue
-            h = content_hash(x)
-            if h in seen:
-                journal.append((seq, x.input, h, "skipped", "already in the store", x.key()))
-                stats.skipped += 1
-                continue
-            seen.add(h)
-            unwritten.add(h)
-            pending.append((seq, x.input, h))
+            if isinstance(x, Item):
+                h = content_hash(x)
+                if h in seen:
+                    stats.skipped += 1
+                    if (x.input, h) not in accounted:  # an input met again is not journalled again
+                        journal.append((seq, x.input, h, "skipped", "already in the store", x.key()))
+                        accounted.add((x.input, h))
+                    continue
+                other = claimed.get(x.key()) or taken.get(x.key())
+                if other is not None and other[0] != h:
+                    x = Failure(input=x.input, id=x.key(), error=InputError(
+                        "T019", f"the id {x.key()!r} already names a different article (from {other[1]})",
+                        source=x.input, hint="give each article its own id (or none: a content hash is made)"))
+                else:
+                    seen.add(h)
+                    unwritten.add(h)
+                    claimed[x.key()] = (h, x.input)
+                    pending.append((seq, x.input, h))
+                    yield x
+                    continue
+            pending.append((seq, x.input, ids.input_hash(x.input)))
             yield x
 
     records: list[dict] = []
@@ -102,6 +126,13 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
         nonlocal records, journal
         new_events = store.write([r for r in records if r.get("ok", True)], journal, run_id)
         unwritten.difference_update(j[2] for j in journal if j[3] != "skipped")
+        for j in journal:
+            if j[3] == "ok":
+                claimed.pop(j[5], None)
+            elif j[3] == "failed":  # its id is free again (the journal keeps only ok ids)
+                for k, v in list(claimed.items()):
+                    if v[0] == j[2] and v[1] == j[1]:
+                        del claimed[k]
         stats.events += len(new_events)
         stats.clusters += cluster.assign(store, new_events)
         records, journal = [], []
@@ -123,6 +154,24 @@ def ingest(items: Iterable[Item | Failure], store: Store, pipeline: Pipeline, ba
             flush()
     flush()
     return stats
+
+
+def _accounted(store: Store, hashes: list[str]) -> set[tuple[str, str]]:
+    """(source, content hash) pairs the journal already has as in (ok, or skipped as a copy)."""
+    if not hashes:
+        return set()
+    rows = store.rows("SELECT DISTINCT source, content_hash FROM journal WHERE status IN ('ok', 'skipped') "
+                      "AND content_hash IN (SELECT unnest(?::VARCHAR[]))", [hashes])
+    return {(r[0], r[1]) for r in rows}
+
+
+def _taken(store: Store, article_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """Article id -> (content hash, source) of the articles the journal has in under these ids."""
+    if not article_ids:
+        return {}
+    rows = store.rows("SELECT article_id, content_hash, source FROM journal WHERE status = 'ok' "
+                      "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [article_ids])
+    return {r[0]: (r[1], r[2]) for r in rows}
 
 
 def _log_progress(stats: Stats) -> None:

@@ -32,6 +32,8 @@ TABLE: tuple[Setting, ...] = (
     Setting("published", None, "publication date (YYYY-MM-DD) for inputs that carry none"),
     Setting("lexicons", (), "extra lexicon folders whose TSV files extend the packaged ones"),
     Setting("min_confidence", 0.0, "events below this confidence are dropped"),
+    Setting("time_budget", 120.0, "seconds a batch of articles may take in a worker process (one more per million "
+                                  "characters); an article over it fails with T018; 0 for none"),
     Setting("gazetteer", None, "gazetteer file (default: built once into ~/.cache/tacitus from packaged data; "
                                "see `tacitus gazetteer build`)"),
 )
@@ -48,6 +50,7 @@ class Settings:
     published: str | None = None
     lexicons: tuple[str, ...] = field(default_factory=tuple)
     min_confidence: float = 0.0
+    time_budget: float = 120.0
     gazetteer: str | None = None
 
     def with_(self, **changes: Any) -> Settings:

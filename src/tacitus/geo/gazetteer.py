@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .normalize import key
+from .normalize import NONWORD, ascii_fold, key, spellings
 
 KIND_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
                   "region": "region", "continent": "continent"}
@@ -39,8 +39,9 @@ class Gazetteer:
         if not self.path.is_file():
             raise FileNotFoundError(f"gazetteer file {self.path} not found; run `tacitus gazetteer build`")
         self._local = threading.local()
-        self._by_country: dict[str, list[tuple[str, int]]] = {}
+        self._by_country: dict[str, list[str]] = {}
         self._fuzzy: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
+        self._seats: dict[tuple[str, str], Candidate | None] = {}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -67,9 +68,12 @@ class Gazetteer:
         k = key(name)
         if not k:
             return []
-        out = self._rows(
-            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
-            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (k,))
+        out = self._by_key(k)
+        if not any(c.kind != "locality" for c in out):
+            for v in spellings(k):  # 'Jisr al-Shughur' for Jisr ash Shughur, 'Elwak' for El Wak
+                glued = " " not in k and " " not in v
+                out += [dataclasses.replace(c, how="alt") for c in self._by_key(v)
+                        if not glued or NONWORD.sub("", ascii_fold(c.name).lower()) == k]
         stripped = key(name, strip_admin=True)
         if not out and stripped != k:
             out = self._rows(
@@ -83,8 +87,14 @@ class Gazetteer:
                 best[ident] = c
         return list(best.values())
 
+    def _by_key(self, k: str) -> list[Candidate]:
+        return self._rows(
+            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.kind, p.population, n.how "
+            "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?", (k,))
+
     def fuzzy(self, name: str, countries: list[str], cutoff: int = 88) -> list[Candidate]:
-        """Close spellings among the places of the given countries ('Mosoul', 'Dayr az-Zur')."""
+        """Close spellings among the ranked places of the given countries ('Mosoul', 'Dayr az-Zur'):
+        GeoNames cities and areas, not the unranked localities."""
         k = key(name)
         if len(k) < 4:
             return []
@@ -93,8 +103,7 @@ class Gazetteer:
             return self._fuzzy[memo]
         out = []
         for cc in countries:
-            names = self._country_names(cc)
-            for match, _score, _ in process.extract(k, [n for n, _ in names], scorer=fuzz.ratio,
+            for match, _score, _ in process.extract(k, self._country_names(cc), scorer=fuzz.ratio,
                                                    score_cutoff=cutoff, limit=3):
                 out += [dataclasses.replace(c, how="fuzzy") for c in self.lookup(match) if c.country == cc]
         if len(self._fuzzy) > 10_000:
@@ -102,17 +111,29 @@ class Gazetteer:
         self._fuzzy[memo] = out
         return out
 
-    def _country_names(self, cc: str) -> list[tuple[str, int]]:
+    def _country_names(self, cc: str) -> list[str]:
         if cc not in self._by_country:
-            self._by_country[cc] = list(self.db.execute(
-                "SELECT DISTINCT n.key, p.population FROM name n JOIN place p ON p.id = n.place "
-                "WHERE p.country = ? AND (p.population >= 5000 OR p.kind != 'city')", (cc,)))
+            self._by_country[cc] = [k for (k,) in self.db.execute(
+                "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place "
+                "WHERE p.country = ? AND p.kind != 'locality'", (cc,))]
         return self._by_country[cc]
 
     def country(self, iso3: str) -> Candidate | None:
         rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
                           "WHERE kind = 'country' AND country = ?", (iso3,))
         return rows[0] if rows else None
+
+    def seat(self, code: str, name: str) -> Candidate | None:
+        """The town that stands for a first-level area, as ACLED codes an event known only to a
+        province at its capital (geo-precision 3): the city inside it that bears its name
+        ('Kaduna' of Kaduna State), else its largest city (the data carry no seat codes, PPLA)."""
+        memo = (code, name)
+        if memo not in self._seats:
+            cities = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "
+                                "WHERE kind = 'city' AND admin1 = ? ORDER BY population DESC LIMIT 200", (code,))
+            k = key(name, strip_admin=True)
+            self._seats[memo] = next((c for c in cities if key(c.name) == k), cities[0] if cities else None)
+        return self._seats[memo]
 
     def admin1(self, code: str) -> Candidate | None:
         rows = self._rows("SELECT geonameid, name, country, admin1, lat, lon, kind, population, 'name' FROM place "

@@ -14,7 +14,9 @@ from .html import from_html
 from .items import Failure, Item
 
 
-def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None) -> Iterator[Item | Failure]:
+def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None, max_bytes: int | None = None
+              ) -> Iterator[Item | Failure]:
+    """One Item or Failure per entry (input `spec#n`), or one Failure for a feed without entries."""
     import feedparser
 
     fetcher = fetcher or Fetcher()
@@ -30,6 +32,9 @@ def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None) -> Iterato
     if feed.bozo and not feed.entries:
         yield Failure(input=spec, error=InputError("T005", f"not a readable feed: {feed.get('bozo_exception')}",
                                                    source=spec))
+        return
+    if not feed.entries:
+        yield Failure(input=spec, error=InputError("T001", "the feed has no entries", source=spec))
         return
     for n, entry in enumerate(feed.entries, 1):
         src = f"{spec}#{n}"
@@ -53,6 +58,9 @@ def iter_feed(spec: str, fetch: bool, fetcher: Fetcher | None = None) -> Iterato
                 text = from_html(f"<html><body><article>{text}</article></body></html>", src).text
         if not text.strip():
             yield Failure(input=src, error=InputError("T006", "feed entry has no text", source=src))
+            continue
+        if max_bytes is not None and len(text) > max_bytes:
+            yield Failure(input=src, error=InputError("T004", "feed entry is over the size limit", source=src))
             continue
         yield Item(text=text, input=src, id=entry.get("id"), title=entry.get("title"), published=published,
                    url=link, source=feed.feed.get("title"))

@@ -18,6 +18,7 @@ class Item:
     url: str | None = None
     source: str | None = None
     problems: list[dict] = field(default_factory=list)
+    admitted: bool = field(default=False, repr=False, compare=False)  # checked and cleaned (tacitus.door)
 
     def key(self) -> str:
         """The article id: the input's own id, else a content hash of title and text."""

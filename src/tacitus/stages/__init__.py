@@ -30,4 +30,5 @@ PLACEMENT: dict[str, dict[str, str]] = {"tacitus_paragraphs": {"before": "parser
 CONFIG: dict[str, tuple[str, ...]] = {"tacitus_actors": ("lexicons",), "tacitus_events": ("lexicons",),
                                       "tacitus_incidents": ("lexicons",),
                                       "tacitus_places": ("gazetteer",), "tacitus_geocode": ("gazetteer",),
+                                      "tacitus_context": ("gazetteer",),
                                       "tacitus_assemble": ("min_confidence",)}

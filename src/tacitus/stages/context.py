@@ -29,7 +29,8 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import read_list
+from ..geo.gazetteer import Gazetteer
+from ..lexicons import read_list, read_tsv
 from ..nlp import layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
@@ -42,6 +43,8 @@ from .geocode import COARSER
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 FALLBACK_PRECISION = "week"
+NOT_WHERE = ("+neighbour", "+based")  # places.py's flags: 'the border with Niger', 'Britain-based'
+LANDMARK = re.compile(r"relative:(?:\d|[a-z-]+ of\b)")  # the rules places.py writes for distance phrases
 
 
 def clause_tokens(t: Token) -> set[int]:
@@ -84,12 +87,16 @@ class ContextStage(Stage):
     reads = ("meta", "events", "places", "dates", "mentions")
     writes = ("event_context",)
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         register()
+        self.gaz = gazetteer
         self.reporting = frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt"))
+        self.anaphor = frozenset(r["word"] for r in read_tsv("tacitus.geo", "toponym_words.tsv") if r["kind"] == "anaphor")
 
     def run(self, doc: Doc) -> Doc:
-        places = [p for p in layers.get(doc, "places") or [] if p.place.lat is not None]
+        # 'near the border with Niger' names a neighbour, 'the Britain-based group' where a group sits
+        places = [p for p in layers.get(doc, "places") or [] if p.place.lat is not None
+                  and not any(f in (p.place.method or "") for f in NOT_WHERE)]
         dates: list[ResolvedDate] = layers.get(doc, "dates") or []
         meta = layers.get(doc, "meta")
         published = meta.published if meta is not None else None
@@ -109,6 +116,9 @@ class ContextStage(Stage):
         reported = [p for p in places if self._said_at(doc[p.tokens[0]])]
         where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []
+        lead: tuple[DateRef, int] | None = None  # the lead incident's date and where it is told
+        told = [(d.date.offset_start, d.date.start) for d in dates if d.tokens and d.date.precision == "day"
+                and d.date.method != "anchored" and not self._said_at(doc[d.tokens[0]])]  # incidents' days
         for e in events:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             if span is None:
@@ -124,10 +134,18 @@ class ContextStage(Stage):
             text_places = [p for p in places if p.tokens[0] not in filed]  # the dateline: where it was filed
             loc = self._where(doc, t, clause, sent, text_places, e) or self._beyond(in_para, places, line_place,
                                                                                     focus, country)
-            loc = self._refine(loc, places, reported, t.idx)
+            loc = self._seat(self._refine(loc, places, reported, t.idx))
             carry = in_group(e.cameo, "conflict")  # an incident told on from an earlier sentence, not a reaction
-            where[e.id] = EventContext(location=loc, date=self._when(t, clause, sent, para, paras, dates, published,
-                                                                     carry))
+            date = self._when(t, clause, sent, para, paras, dates, published, carry)
+            if carry and para == 1 and lead is None and date is not None and date.precision == "day" and \
+                    date.method.endswith((":clause", ":sentence")):
+                lead = (date, t.idx)
+            elif carry and lead is not None and date is not None and date.method == "publication_date" and not any(
+                    lead[1] < at < t.idx and day != lead[0].start for at, day in told):
+                # a conflict mention below the lead that names no date, with no other incident's day told
+                # since the lead: the lead incident's day ('In Kikuyu, protesters set fire to a police post')
+                date = dataclasses.replace(lead[0], method=lead[0].method.rsplit(":", 1)[0] + ":lead")
+            where[e.id] = EventContext(location=loc, date=date)
         layers.put(doc, "event_context", where)
         return doc
 
@@ -146,13 +164,29 @@ class ContextStage(Stage):
         in_clause = [p for p in places if p.tokens[0] in clause
                      and not any(s <= p.place.start < en for s, en in actor_spans)]
         if in_clause:
-            best = min(in_clause, key=lambda p: (SPECIFIC.get(p.place.precision, 9), hops(doc[p.tokens[1] - 1], t),
-                                                 abs(p.tokens[0] - t.i)))
+            best = min(in_clause, key=lambda p: (SPECIFIC.get(p.place.precision, 9), _locates(p),
+                                                 hops(doc[p.tokens[1] - 1], t), abs(p.tokens[0] - t.i)))
             return self._loc(best.place, "clause" + self._how(doc, best))
+        town = self._the_town(doc, clause, places)
+        if town is not None:
+            return self._loc(town.place, "clause:anaphor")
         in_sent = [p for p in places if sent.start <= p.tokens[0] < sent.end]
         if in_sent:
-            best = min(in_sent, key=lambda p: (SPECIFIC.get(p.place.precision, 9), abs(p.tokens[0] - t.i)))
+            best = min(in_sent, key=lambda p: (SPECIFIC.get(p.place.precision, 9), _locates(p), abs(p.tokens[0] - t.i)))
             return self._loc(best.place, "sentence" + self._how(doc, best))
+        return None
+
+    def _the_town(self, doc: Doc, clause: set[int], places: list[ResolvedPlace]) -> ResolvedPlace | None:
+        """'marched through the center of the city': 'the city' (or 'the town', 'the village') with no
+        name of its own is the last town the text named before it, not the dateline (the places
+        given here leave the dateline out); none when the text named no town before it."""
+        for i in sorted(clause):
+            w = doc[i]
+            if w.lower_ not in self.anaphor or not any(c.lower_ == "the" and c.dep_ == "det" for c in w.children) or \
+                    any(c.dep_ in ("prep", "appos", "compound") for c in w.children):
+                continue  # 'the town of Sake', 'the town, Gwoza': named there
+            before = [p for p in places if p.tokens[1] <= i and p.place.precision == "city"]
+            return before[-1] if before else None
         return None
 
     def _beyond(self, in_para: list[ResolvedPlace], places: list[ResolvedPlace], line_place: ResolvedPlace | None,
@@ -162,8 +196,11 @@ class ContextStage(Stage):
         def agrees(p: ResolvedPlace | None) -> bool:
             return p is not None and (country is None or p.place.country == country)
 
-        if in_para and agrees(in_para[-1]):
-            return self._loc(in_para[-1].place, "paragraph")
+        # the paragraph's last town or area, else its last place ('Kinshasa, Congo's capital ... in the X district')
+        last = next((p for p in reversed(in_para) if SPECIFIC.get(p.place.precision, 9) <= SPECIFIC["admin1"]),
+                    in_para[-1] if in_para else None)
+        if last is not None and agrees(last):
+            return self._loc(last.place, "paragraph")
         for p, how in ((line_place, "dateline"), (focus, "article_focus")):
             if agrees(p):
                 f = p.place
@@ -194,6 +231,19 @@ class ContextStage(Stage):
         n = Counter(p.place.name for p in inside)
         best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
         return self._loc(best.place, f"{loc.method}+refined")
+
+    def _seat(self, loc: LocationRef | None) -> LocationRef | None:
+        """An incident known only to a first-level area is put at the area's seat, as ACLED codes it
+        ('a school in Kaduna state': Kaduna; `+seat`); the place mention keeps the area's centre."""
+        if self.gaz is None or loc is None or loc.precision != "admin1" or not loc.admin1 or loc.lat is None or \
+                "relative" in (loc.method or ""):
+            return loc
+        seat = self.gaz.seat(loc.admin1, loc.name or loc.text or "")
+        if seat is None:
+            return loc
+        method = str(loc.method)
+        method = method[:-len("+refined")] + "+seat+refined" if method.endswith("+refined") else method + "+seat"
+        return dataclasses.replace(loc, lat=round(seat.lat, 5), lon=round(seat.lon, 5), method=method)
 
     def _said_at(self, t: Token) -> bool:
         """'said in Niamey', 'told reporters in Hasakah': the place of a statement."""
@@ -250,6 +300,17 @@ class ContextStage(Stage):
         return DateRef(text=m.text, start=m.start, end=m.end, precision=m.precision, method=f"{m.method}:{how}")
 
 
-@Language.factory(ContextStage.name, requires=requires(ContextStage.reads), assigns=assigns(ContextStage.writes))
-def make_context(nlp: Language, name: str) -> ContextStage:
-    return ContextStage()
+def _locates(p: ResolvedPlace) -> bool:
+    """A place named to locate another, as a landmark ('135 km southeast of Maiduguri', 'south of
+    Culiacán') or as the area written after it ('near Oicha, in Beni territory'), yields to the
+    place it locates when both are in the clause; 'northern Mali' is an area, no landmark."""
+    method = p.place.method or ""
+    return bool(LANDMARK.search(method)) or "+contains" in method
+
+
+@Language.factory(ContextStage.name, requires=requires(ContextStage.reads), assigns=assigns(ContextStage.writes),
+                  default_config={"gazetteer": None})
+def make_context(nlp: Language, name: str, gazetteer: str | None) -> ContextStage:
+    from ..geo import default_gazetteer
+
+    return ContextStage(default_gazetteer(gazetteer))

@@ -35,6 +35,8 @@ ANCHOR = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+after\b", re
 RELATIVE_PERIOD = re.compile(r"\b(last|past|this|next|previous|coming)\s+(week|month|year)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b|'(\d)0s\b")
+YEAR_OF_MONTH = re.compile(r"\b(last|this|next|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)
+LAST_MONTH = re.compile(r"\blast\s+(?:[a-z]+\.?)$", re.I)  # 'last December'
 PART_OF_PERIOD = re.compile(r"\b(earlier|later|early|late)\s+(this|last)\s+(week|month|year)\b", re.I)
 DAYNUM = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -172,8 +174,16 @@ class Resolver:
         rest = YEAR.sub(" ", rest)
         day_m = DAYNUM.search(rest)
         day = int(day_m.group(1)) if day_m and 1 <= int(day_m.group(1)) <= 31 else None
+        said = YEAR_OF_MONTH.search(t)
         if years:
             year, method = int(years[0]), "explicit"
+        elif said:  # 'June last year', 'in March this year'
+            which = (said.group(1) or "last").lower()
+            year = pub.year + {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
+            method = "relative_to_published"
+        elif LAST_MONTH.search(t) and day is None:  # 'last December': the last one before this month
+            year = pub.year if month < pub.month else pub.year - 1
+            method = "relative_to_published"
         else:  # the most recent such month on or before publication
             year = pub.year if (month, day or 1) <= (pub.month, pub.day) else pub.year - 1
             method = "month_without_year" if day is None else "day_without_year"
@@ -244,7 +254,9 @@ class DatesStage(Stage):
             unit = UNITS[m.group(2).lower()]
             clause_end = re.search(r"[,.;—–]", text_of(doc)[m.end():])
             e = m.end() + (clause_end.start() if clause_end else len(text_of(doc)) - m.end())
-            d = _shift(pub, -n, unit)
+            if any(m.start() <= x["offset_start"] < e and x["precision"] == "day" for x in out):
+                continue  # '... two days after the army repelled an assault on Friday': its own date
+            d = _shift(self._anchor(out, m.start(), pub), -n, unit)
             s0, e0 = _period(d, unit)
             span = doc.char_span(m.start(), e, alignment_mode="expand")
             out = [x for x in out if not (m.start() <= x["offset_start"] < e)]
@@ -258,6 +270,16 @@ class DatesStage(Stage):
             for d in sorted(out, key=lambda x: x["offset_start"])])
         return doc
 
+
+    @staticmethod
+    def _anchor(found: list[dict], at: int, pub: dt.date) -> dt.date:
+        """What 'two days after X' counts back from: the date of what the sentence's subject refers
+        to ('The attack came two days after ...'), i.e. the last day the text gave before the phrase;
+        the report's date when it gave none."""
+        days = [x for x in found if x["offset_start"] < at and x["precision"] == "day" and x["start"] == x["end"]]
+        if not days:
+            return pub
+        return dt.date.fromisoformat(max(days, key=lambda x: x["offset_start"])["start"])
 
     @staticmethod
     def _name_part(doc: Doc, s: int, e: int, text: str) -> bool:

@@ -99,8 +99,10 @@ class GeocodeStage(Stage):
             if CONTAINER_GAP.match(gap):
                 mentions[i].container = i + 1
                 mentions[i].bracketed = gap.endswith("(")
+                mentions[i].stated = bool(re.search(r"\bin\b", gap, re.I))
             elif gap in ("'s", "’s"):  # 'Kirkuk's Hawija district': X holds Y
                 mentions[i + 1].container = i
+                mentions[i + 1].stated = True
         out = []
         for sp, m, (best, score, steps) in zip(spans, mentions, resolve(mentions), strict=True):
             rule = [sp.kb_id_] if sp.kb_id_ != "ner" else []

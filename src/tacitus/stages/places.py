@@ -32,8 +32,14 @@ from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
 from .toponym_rules import Words, is_person, widen
 
-RELATIVE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\(\d+\s*miles?\)\s+)?"
-                      r"((?:north|south|east|west)(?:-?(?:east|west))?|outside)\s+of\s*$", re.I)
+DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+# what may stand between a distance phrase and its landmark: 'of the state capital, Maiduguri'
+LANDMARK_GAP = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:capital|city|town|village)\s*,?\s*)?"
+# '30 km south of X', 'about 30 kilometers (19 miles) from X', '20 km (12 miles) west of the capital, X'
+RELATIVE = re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+(?:\([^()]{{1,20}}\)\s+)?"
+                      rf"(?:({DIRECTION})\s+of|(outside|from))\s+{LANDMARK_GAP}$", re.I)
+# 'south of the state capital, Culiacán', 'north of Goma' (not 'the north of Mali': an area inside it)
+DIRECTION_OF = re.compile(rf"(?<!the )\b({DIRECTION})\s+of\s+{LANDMARK_GAP}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,10 @@ class PlacesStage(Stage):
         out: set[int] = set()
         for s in layers.get(doc, "actors"):
             if s.kb_id_ == "capital_metonym" and s.root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss"):
+                head = s.root.head
+                if s.root.dep_ == "poss" and (head.lower_ in self.w.admin or head.lower_ in self.w.settlement or
+                                              head.lower_ in self.w.area or head.ent_type_ in ("GPE", "LOC", "FAC")):
+                    continue  # "Nairobi's Kilimani area": a part of the city, not its government
                 out.update(range(s.start, s.end))
         return out
 
@@ -130,6 +140,7 @@ class PlacesStage(Stage):
         toks = tokens_of(doc)
         not_place, diseases = w.eponym_tokens(doc)
         surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        settled = w.settled(doc)
         found: list[tuple[int, int, str, str]] = []
         taken: set[int] = set()
         placed: set[str] = set()
@@ -140,7 +151,7 @@ class PlacesStage(Stage):
             if key(doc[s:e].text) in diseases:
                 return
             taken.update(range(s, e))
-            found.append((s, e, hint, rule))
+            found.append((s, e, hint, rule + w.flags(doc, s, e)))
             placed.add(doc[s:e].text)
 
         line = dateline(doc)
@@ -159,19 +170,22 @@ class PlacesStage(Stage):
                     continue
                 chained = self._chained(doc, s, taken)  # 'Goma (North Kivu)'
                 if ent.label_ in ("GPE", "LOC", "FAC"):
-                    if all(i in blocked for i in range(s, e)) or (e - s == 1 and seg.text in surnames):
-                        continue
+                    if all(i in blocked for i in range(s, e)) or (
+                            e - s == 1 and seg.text in surnames and not self._placed_here(doc, seg, settled)):
+                        continue  # 'Djibo' of 'Amadou Djibo', unless the text puts it as a place ('from Djibo')
                 elif not (seg.text in placed and not is_person(doc, seg, surnames, w)) and not (
                         self._said_settlement(doc, s, e)) and not self._mislabelled(
-                        doc, seg, countries, surnames, blocked, chained):
+                        doc, seg, countries, surnames, blocked, chained) and not (
+                        e - s == 1 and seg.text in surnames and self._placed_here(doc, seg, settled)):
                     continue  # a place already ('Ras al-Ain' again) or 'the village of X' is one wherever it is
                 if "-" in seg.text and seg.text.split("-")[-1].lower() in ("backed", "led", "held", "controlled"):
                     continue
-                if e < len(doc) and doc[e].lower_ in w.eponym:
-                    continue  # "Minsk agreement": named after a place, not the place
+                if w.named_after(doc, e, ent.label_) or w.acts(doc, e):
+                    continue  # "Minsk agreement", 'the Defense Department', 'Iran-backed': not the place
                 s, e = widen(doc, s, e, w.particles, lambda t: bool(self.gaz.lookup(t)))
                 hint, rule = self._hint(doc, s, e)
-                add(s, e, hint, rule if ent.label_ in ("GPE", "LOC", "FAC") else "gazetteer:after_preposition")
+                add(s, e, hint, rule if ent.label_ in ("GPE", "LOC", "FAC") or rule.startswith("relative:")
+                    else "gazetteer:after_preposition")
         # countries named by the dictionary, even inside an organisation's name ("the U.S. Centers for...")
         for m in layers.get(doc, "mentions"):
             if ActorKey.parse(m.label_).kind == "country" and m.kb_id_ == "name" and not any(
@@ -184,8 +198,10 @@ class PlacesStage(Stage):
         i = 0
         while i < len(doc):
             t = toks[i]
-            if t.pos_ != "PROPN" or i in taken or i in blocked or not t.text[:1].isupper() or t.ent_type_ in (
-                    "PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL") or t.text in surnames:
+            if (t.pos_ != "PROPN" and not w.named_settlement(doc, i)) or i in taken or i in blocked or \
+                    not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY",
+                                                                "CARDINAL") or (
+                    t.text in surnames and not self._placed_here(doc, doc[i:i + 1], settled)):
                 i += 1
                 continue
             j = i
@@ -193,7 +209,7 @@ class PlacesStage(Stage):
                 j += 1
             end = j + 1
             if (i > 0 and toks[i - 1].pos_ == "PROPN" and toks[i - 1].text[:1].isupper()) or end - i > 3 or \
-                    self._acronym(doc[i:end], country_toks) or (end < len(doc) and toks[end].lower_ in w.eponym):
+                    self._acronym(doc[i:end], country_toks) or w.named_after(doc, end, "") or w.acts(doc, end):
                 i = end
                 continue
             s2, e2 = widen(doc, i, end, w.particles, lambda x: bool(self._ranked(x)))
@@ -201,11 +217,22 @@ class PlacesStage(Stage):
             text = doc[s2:e2].text
             chained = self._chained(doc, s2, taken)
             said = rule.startswith("pattern:") and (hint != "any" or rule in ("pattern:area", "pattern:countryside"))
-            if self._known(text, self._locative(doc, s2) or chained) or (said and self.gaz.lookup(text)):
+            again = (text in placed or text in settled) and not is_person(doc, doc[s2:e2], set(), w)  # 'Gwoza, about...'
+            if self._known(text, self._locative(doc, s2) or chained or again) or (said and self.gaz.lookup(text)):
                 add(s2, e2, hint, "gazetteer" if rule == "ner" else rule)
             i = max(end, e2)
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
+
+    def _placed_here(self, doc: Doc, seg: Span, settled: set[str]) -> bool:
+        """A name that is also a surname in the article is a place where the text puts it as one:
+        after a place preposition or a distance ('30 km from Djibo'), with a settlement word, or
+        where the article calls that name a town; never where it is marked as a person."""
+        if is_person(doc, seg, set(), self.w):
+            return False
+        before = text_of(doc)[max(0, seg.start_char - 80):seg.start_char]
+        return self._locative(doc, seg.start) or self._said_settlement(doc, seg.start, seg.end) or \
+            seg.text in settled or bool(RELATIVE.search(before))
 
     def _said_settlement(self, doc: Doc, s: int, e: int) -> bool:
         """'the village of X', 'X township', 'X district': the text says it is a place."""
@@ -286,10 +313,13 @@ class PlacesStage(Stage):
             return "city", f"pattern:{after}"
         if after in w.area:
             return "any", f"pattern:{after}"  # 'the Ghouta area', 'Idlib countryside': a place, of any kind
-        before = text_of(doc)[max(0, doc[s].idx - 40):doc[s].idx]
+        before = text_of(doc)[max(0, doc[s].idx - 80):doc[s].idx]
         m = RELATIVE.search(before)
         if m:
-            return "any", f"relative:{m.group(1)} km {m.group(2).lower()}"
+            return "any", f"relative:{m.group(1)} km {(m.group(2) or m.group(3)).lower()}"
+        m = DIRECTION_OF.search(before)
+        if m:
+            return "any", f"relative:{m.group(1).lower()} of"
         if s >= 1 and doc[s - 1].lower_ in w.direction:
             return "any", f"relative:{doc[s - 1].lower_}"
         if s >= 1 and doc[s - 1].lower_ in w.point_before:

@@ -27,6 +27,7 @@ OWN_EVIDENCE = frozenset({"containment", "contains", "country_sentence", "nearby
 RANK = {"continent": 6, "region": 5, "country": 4, "admin1": 3, "admin2": 2, "city": 1, "locality": 1}
 NEAR_KM = 100.0
 POINTS = ("city", "locality", "admin2")
+JUDGED = ("country", "admin1") + POINTS  # the areas `holds` can judge ('in central Africa' it cannot)
 CONTEXT_STEPS = frozenset({"containment", "contains", "country_sentence", "country_paragraph", "country_article",
                            "nearby", "same_area", "same_country"})
 
@@ -45,6 +46,7 @@ class Mention:
     container: int | None = None   # index of the mention that names the area holding this one
     more: list[Candidate] = field(default_factory=list)  # the namesakes left out of `candidates`
     bracketed: bool = False        # the area is written in brackets after it: 'Marabo (Irumu, Ituri)'
+    stated: bool = False           # the text says the area holds it ('X in Y', "Y's X"), not a list 'X, Y'
 
 
 def holds(area: Candidate, c: Candidate) -> bool:
@@ -54,8 +56,8 @@ def holds(area: Candidate, c: Candidate) -> bool:
     if area.kind == "country":
         return c.kind != "country"
     if area.kind == "admin1":
-        return c.kind not in ("country", "admin1") and (c.admin1 == area.admin1 or (
-            c.admin1 is None and km(area.lat, area.lon, c.lat, c.lon) < 300))
+        return c.kind not in ("country", "admin1") and ((c.admin1 is not None and c.admin1 == area.admin1) or (
+            (c.admin1 is None or area.admin1 is None) and km(area.lat, area.lon, c.lat, c.lon) < 300))
     if area.kind in POINTS:
         return c.kind in POINTS and km(area.lat, area.lon, c.lat, c.lon) < NEAR_KM
     return False
@@ -69,7 +71,8 @@ def namesake_areas(m: Mention) -> set[int]:
         return set()
     cities = [c for c in m.candidates if c.kind == "city"]
     return {id(a) for a in m.candidates if a.kind == "admin1" and any(
-        c.country == a.country and c.admin1 == a.admin1 and c.population >= 0.1 * a.population for c in cities)}
+        c.country == a.country and c.population >= 0.1 * a.population and (
+            c.admin1 == a.admin1 or km(a.lat, a.lon, c.lat, c.lon) < NEAR_KM) for c in cities)}
 
 
 def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[float, list[str]]:
@@ -99,8 +102,33 @@ def _text_country(c: Candidate, m: Mention) -> tuple[float, str | None]:
     return 0.0, None
 
 
+@dataclass(frozen=True)
+class Others:
+    """What the article's other mentions (of other names) currently say, for one mention."""
+
+    points: list[tuple[float, float, str, bool]]  # (lat, lon, name key, dateline) of chosen points
+    areas: frozenset[str]                          # their first-level areas
+    countries: frozenset[str]
+
+
+def _others(ms: list[Mention], keys: list[str], chosen: list[Candidate | None]) -> dict[str, Others]:
+    """For each name, the distinct choices of the mentions of every other name."""
+    seen: dict[tuple[str, int], tuple[Candidate, bool]] = {}
+    for j, o in enumerate(chosen):
+        if o is not None:
+            k = (keys[j], id(o))
+            seen[k] = (o, seen.get(k, (o, False))[1] or ms[j].dateline)
+    out: dict[str, Others] = {}
+    for name in set(keys):
+        rest = [(k, o, d) for (k, _), (o, d) in seen.items() if k != name]
+        out[name] = Others([(o.lat, o.lon, k, d) for k, o, d in rest if o.kind in POINTS],
+                           frozenset(o.admin1 for _, o, _ in rest if o.admin1),
+                           frozenset(o.country for _, o, _ in rest if o.country))
+    return out
+
+
 def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | None], held_by: dict[int, list[int]],
-           base: tuple[float, list[str]]) -> tuple[float, list[str]]:
+           base: tuple[float, list[str]], others: Others) -> tuple[float, list[str]]:
     m = ms[i]
     s, steps = base[0], list(base[1])
     bonus, step = _text_country(c, m)
@@ -117,17 +145,16 @@ def _score(i: int, c: Candidate, ms: list[Mention], chosen: list[Candidate | Non
     if inner and any(holds(c, x) for j in inner for x in ([chosen[j]] if chosen[j] else ms[j].candidates[:5])):
         s += CONTAINS
         steps.append("contains")
-    others = [(j, o) for j, o in enumerate(chosen) if o is not None and j != i and key(ms[j].text) != key(m.text)]
-    if c.kind in POINTS:
-        near = {key(ms[j].text) for j, o in others if o.kind in POINTS and km(o.lat, o.lon, c.lat, c.lon) < NEAR_KM}
+    if c.kind in POINTS and others.points:
+        near = [(k, d) for lat, lon, k, d in others.points
+                if abs(lat - c.lat) < 1.0 and km(lat, lon, c.lat, c.lon) < NEAR_KM]
         if near:  # the more of the article's places around it, the likelier ('Chatham' near Springfield)
-            s += NEAR + 0.5 * (min(len(near), 4) - 1) + (0.5 if any(ms[j].dateline for j, o in others
-                                                                     if key(ms[j].text) in near) else 0.0)
+            s += NEAR + 0.5 * (min(len({k for k, _ in near}), 4) - 1) + (0.5 if any(d for _, d in near) else 0.0)
             steps.append("nearby")
-    if c.admin1 and c.kind != "admin1" and any(o.admin1 == c.admin1 and o is not c for _, o in others):
+    if c.admin1 and c.kind != "admin1" and c.admin1 in others.areas:
         s += SAME_AREA
         steps.append("same_area")
-    elif c.country and c.kind != "country" and not step and any(o.country == c.country for _, o in others):
+    elif c.country and c.kind != "country" and not step and c.country in others.countries:
         s += SAME_COUNTRY
         steps.append("same_country")
     return s, steps
@@ -151,9 +178,11 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         bases.append([prior(c, m.hint, namesake) for c in m.candidates])
     chosen: list[Candidate | None] = [None] * len(ms)
     results: list[list[tuple[float, list[str]]]] = [[] for _ in ms]
+    keys = [key(m.text) for m in ms]
     for _ in range(rounds):
-        results = [[_score(i, c, ms, chosen, held_by, b) for c, b in zip(m.candidates, bases[i], strict=True)]
-                   for i, m in enumerate(ms)]
+        others = _others(ms, keys, chosen)
+        results = [[_score(i, c, ms, chosen, held_by, b, others[keys[i]])
+                    for c, b in zip(m.candidates, bases[i], strict=True)] for i, m in enumerate(ms)]
         new = _consensus(ms, results)
         if new == chosen:
             break
@@ -169,10 +198,10 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         share = 1.0 / sum(math.exp(min(50.0, s - best_s)) for s, _ in results[i])
         steps = steps or ["population"]
         area = chosen[m.container] if m.container is not None else None
-        if weak(c, steps):
+        if weak(c, steps, m):
             out.append((None, share, ["weak"]))
         elif area is not None and not holds(area, c) and (RANK[c.kind] < RANK[area.kind] or (
-                m.bracketed and area.country != c.country)):
+                m.stated and RANK[c.kind] <= RANK[area.kind] and area.kind in JUDGED) or (m.bracketed and area.country != c.country)):
             # 'Paris, France' must be in France; 'Jones County, Texas' with no such county there stays unresolved
             inside = [k for k, x in enumerate(m.candidates) if holds(area, x)]
             extra = [x for x in m.more if holds(area, x)]
@@ -185,13 +214,32 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
                 out.append((None, share, ["not_in_named_area"]))
         else:
             out.append((c, share, steps))
-    return out
+    return _one_reading_fails(ms, keys, chosen, out)
 
 
-def weak(c: Candidate, steps: list[str]) -> bool:
-    """A small place or an unranked locality that nothing in the text points at."""
-    return not CONTEXT_STEPS.intersection(steps) and (c.kind == "locality" or (c.kind in ("city", "admin2")
-                                                                                and c.population < 1000))
+def _one_reading_fails(ms: list[Mention], keys: list[str], chosen: list[Candidate | None],
+                       out: list[tuple[Candidate | None, float, list[str]]]) -> list[tuple[Candidate | None, float,
+                                                                                                list[str]]]:
+    """An unranked reading that the area stated for one mention rules out ("Nairobi's Kilimani
+    area", none of whose namesakes is near Nairobi) is no reading for the name's other mentions
+    either ('the Kilimani police station')."""
+    failed = {(keys[i], id(chosen[i])) for i, (c, _, steps) in enumerate(out)
+              if c is None and chosen[i] is not None and chosen[i].kind == "locality" and ms[i].stated
+              and "not_in_named_area" in steps}
+    if not failed:
+        return out
+    return [(None, share, ["not_in_named_area"]) if c is not None and ms[i].container is None and
+            (keys[i], id(c)) in failed else (c, share, steps) for i, (c, share, steps) in enumerate(out)]
+
+
+def weak(c: Candidate, steps: list[str], m: Mention | None = None) -> bool:
+    """A small place or an unranked locality that nothing in the text points at; or any reading,
+    however large, of a district ('the Gombe district') or of the place a facility is named after
+    ('Madina hospital') that nothing in the text points at: such names are local."""
+    if CONTEXT_STEPS.intersection(steps):
+        return False
+    local = m is not None and (m.hint == "admin2" or "+facility" in m.rule)
+    return local or c.kind == "locality" or (c.kind in ("city", "admin2") and c.population < 1000)
 
 
 def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) -> list[Candidate | None]:
@@ -220,12 +268,16 @@ def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) 
             total = [sum(results[i][k][0] for i in idx) for k in range(len(cands))]
             best = cands[max(range(len(cands)), key=total.__getitem__)]
         for i in loose:
-            k = ms[i].candidates.index(out[i]) if out[i] is not None else None
-            if k is not None and OWN_EVIDENCE.intersection(results[i][k][1]):
-                continue  # its own neighbours say which ('shelters in Springfield and Decatur')
             before = [j for j in tied if j < i]
             after = [j for j in tied if j > i]
             reading = out[before[-1]] if before else out[after[0]] if after else best
-            if reading is not None and reading in ms[i].candidates:
-                out[i] = reading
+            if reading is None or reading not in ms[i].candidates:
+                continue
+            k = ms[i].candidates.index(out[i]) if out[i] is not None else None
+            own = OWN_EVIDENCE.intersection(results[i][k][1]) if k is not None else set()
+            same_area = out[i] is not None and out[i].admin1 and out[i].admin1 == reading.admin1
+            if own and not same_area:
+                continue  # its own neighbours say which ('shelters in Springfield and Decatur'); the
+                # town and its own district are one place ('Gwoza')
+            out[i] = reading
     return out

@@ -32,6 +32,11 @@ class Words:
     particles: frozenset[str]
     point_before: frozenset[str]
     area: frozenset[str]
+    organisation: frozenset[str]
+    facility: frozenset[str]
+    located: frozenset[str]
+    neighbour: frozenset[str]
+    anaphor: frozenset[str]
     titles: frozenset[str]
     reporting: frozenset[str]
 
@@ -47,7 +52,9 @@ class Words:
         return Words(admin=admin, settlement=kind("settlement"), direction=kind("direction"), vague=kind("vague"),
                      eponym=kind("eponym") | disease, disease=disease, named_before=kind("named_before"),
                      locative=kind("locative"), not_locative=kind("not_locative"), particles=kind("particle"),
-                     point_before=kind("point_before"), area=kind("area"),
+                     point_before=kind("point_before"), area=kind("area"), organisation=kind("organisation"),
+                     facility=kind("facility"), located=kind("located"), neighbour=kind("neighbour"),
+                     anaphor=kind("anaphor"),
                      titles=frozenset(t.rstrip(".") for t in titles),
                      reporting=frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt")))
 
@@ -75,6 +82,64 @@ class Words:
                 if j > t.i + 1:
                     out.update(range(t.i, j))
         return out, diseases
+
+    def settled(self, doc: Doc) -> set[str]:
+        """Names the text itself calls a settlement ('the town of Djibo'): a place wherever they
+        recur, even when someone in the article has that surname ('Amadou Djibo')."""
+        toks = tokens_of(doc)
+        out: set[str] = set()
+        for i in range(2, len(doc)):
+            if self.named_settlement(doc, i) or (toks[i].pos_ == "PROPN" and toks[i - 1].lower_ == "of"
+                                                 and toks[i - 2].lower_ in self.settlement):
+                j = i + 1
+                while j < len(doc) and j - i < 3 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+                    j += 1
+                out.add(doc[i:j].text)
+        return out
+
+    def named_settlement(self, doc: Doc, i: int) -> bool:
+        """A capitalised word inside a sentence after 'the town of' ('Sake', which the tagger may take
+        for the noun 'sake')."""
+        t = doc[i]
+        return i >= 2 and t.text[:1].isupper() and not t.is_sent_start and t.is_alpha and \
+            doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.settlement
+
+    def named_after(self, doc: Doc, e: int, label: str) -> bool:
+        """The word after the name makes the whole a thing named after a place ('Minsk agreement') or
+        an organisation ('the Defense Department', 'Interior Ministry'; a 'Department' of a GPE entity
+        may be a French-style area)."""
+        if e >= len(doc):
+            return False
+        after = doc[e]
+        return after.lower_ in self.eponym or (after.lower_ in self.organisation and after.text[:1].isupper()
+                                               and not (label in ("GPE", "LOC") and after.lower_ in self.admin))
+
+    def acts(self, doc: Doc, e: int) -> bool:
+        """'Iran-backed', 'Kurdish-led': the name joined to a participle of what it does is an actor;
+        'Britain-based' says where something is, and stays a place."""
+        return self.joined_to(doc, e, None) and not self.joined_to(doc, e, self.located)
+
+    @staticmethod
+    def joined_to(doc: Doc, e: int, words: frozenset[str] | None) -> bool:
+        """A hyphen right after the name and a participle after it (one of `words`, if given)."""
+        return e + 1 < len(doc) and doc[e].text in HYPHENS and not doc[e - 1].whitespace_ and \
+            not doc[e].whitespace_ and (doc[e + 1].tag_ == "VBN" or doc[e + 1].pos_ == "VERB") and \
+            (words is None or doc[e + 1].lower_ in words)
+
+    def flags(self, doc: Doc, s: int, e: int) -> str:
+        """What the words around a place say of its role, appended to its rule: '+facility' for a
+        facility named after it ('Madina hospital'), '+neighbour' for 'the border with X'."""
+        out = ""
+        after = [t.lower_ for t in doc[e:e + 2]]
+        if after and (after[0] in self.facility or (len(after) == 2 and after[1] in self.facility
+                                                      and doc[e].pos_ == "NOUN" and doc[e].is_lower)):
+            out += "+facility"  # 'Madina hospital', 'the Kilimani police station'
+        if self.joined_to(doc, e, self.located):
+            out += "+based"  # 'the Britain-based Observatory': where a group sits, not where things happen
+        before = " ".join(text_of(doc)[max(0, doc[s].idx - 30):doc[s].idx].lower().split())
+        if any(before.endswith(n) or before.endswith(n + " the") for n in self.neighbour):
+            out += "+neighbour"
+        return out
 
 
 def is_person(doc: Doc, ent: Span, surnames: set[str], w: Words) -> bool:
@@ -104,6 +169,8 @@ def widen(doc: Doc, s: int, e: int, particles: frozenset[str], known: Callable[[
     a particle and the word after it ('Deir ez-Zor', 'Ras al-Ain'), and a proper noun before or after
     it when the gazetteer knows the longer name ('Kafr Nabl')."""
     def joins(word: Token, whole: Span) -> bool:  # 'Iraq-Syria border' joins two names, not one
+        if word.tag_ == "VBN" or word.pos_ == "VERB":
+            return False  # 'Britain-based', 'Iran-backed': the name, then what it does
         return word.text.islower() or known(whole.text) or not known(word.text)
 
     while s >= 2 and _joined(doc, s - 1) and joins(doc[s - 2], doc[s - 2:e]):

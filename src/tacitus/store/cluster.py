@@ -23,6 +23,15 @@ RADIUS_KM = {"city": 50, "admin2": 150, "admin1": 300, "region": 600, "country":
 WINDOW_DAYS = {"day": 1, "week": 4, "month": 16, "year": 183}
 
 
+def _shift(d: dt.date, days: int) -> dt.date:
+    """d + days, held at the calendar's ends (a store may hold 9999-12-31: a window around it is
+    still a window, never an OverflowError)."""
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def _date(s: str | None) -> dt.date | None:
     if not s:
         return None
@@ -45,7 +54,7 @@ def compatible(e: dict, c: dict) -> list[str] | None:
     if ed is None or cf is None:
         return None
     window = WINDOW_DAYS.get(e["date_precision"] or "day", 1)
-    if not (cf - dt.timedelta(days=window) <= ed <= cl + dt.timedelta(days=window)):
+    if not (_shift(cf, -window) <= ed <= _shift(cl, window)):
         return None
     reasons.append(f"dates within {window} day(s)")
     if e["lat"] is not None and c["lat"] is not None:
@@ -83,9 +92,9 @@ def _file(pool: dict[tuple[str, int], list[dict]], cd: dict) -> None:
 
 def _near(pool: dict[tuple[str, int], list[dict]], e: dict) -> list[dict]:
     d = _date(e["date"])
-    window = dt.timedelta(days=WINDOW_DAYS.get(e["date_precision"] or "day", 1) + 1)
+    window = WINDOW_DAYS.get(e["date_precision"] or "day", 1) + 1
     out: dict[str, dict] = {}
-    for m in range(_month(d - window), _month(d + window) + 1):
+    for m in range(_month(_shift(d, -window)), _month(_shift(d, window)) + 1):
         for cd in pool.get((e["root"], m), ()):
             out[cd["cluster_id"]] = cd
     return list(out.values())
@@ -164,7 +173,7 @@ def _windows(evs: list[dict]):
 
     def edge(e: dict, sign: int) -> str:
         days = 2 * WINDOW_DAYS.get(e["date_precision"] or "day", 1)
-        return (_date(e["date"]) + sign * dt.timedelta(days=days)).isoformat()
+        return _shift(_date(e["date"]), sign * days).isoformat()
 
     return pa.table({"root": [e["root"] for e in evs], "lo": [edge(e, -1) for e in evs],
                      "hi": [edge(e, 1) + "~" for e in evs]})

@@ -31,7 +31,7 @@ from ..store import read as reads
 from ..store.query import events, iter_events, total
 from .cache import ResponseCache
 from .colours import palette
-from .security import SecurityHeaders
+from .security import HostCheck, SecurityHeaders
 
 MAX_PAGE = 5000
 MAX_PASTE = 1_000_000  # characters in a pasted article
@@ -125,9 +125,11 @@ def _jsonable(v: Any) -> Any:
     return jsonable_encoder(v)
 
 
-def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None) -> FastAPI:
+def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None,
+               allowed_hosts: tuple[str, ...] = ()) -> FastAPI:
     """The app over the store at `db`, opened read-only unless `allow_writes` (needed only to store
-    pasted articles). `pipeline_factory` builds the extraction pipeline on first use (tests inject one)."""
+    pasted articles). `pipeline_factory` builds the extraction pipeline on first use (tests inject one).
+    Requests must name the address the server listens on, or one of `allowed_hosts` (security.HostCheck)."""
     db = Path(db)
     if not db.exists():  # a server never creates a store, even one allowed to write
         from ..store import StoreNotFound
@@ -151,6 +153,7 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
                          description="Events coded from news reports (CAMEO, PLOVER, ACLED) with their evidence. "
                                      f"Records follow {SCHEMA}. Read-only towards the store.")
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed_hosts=allowed_hosts)
     app.state.store = store
     app.state.cache = cache
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
@@ -226,15 +229,15 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     def list_clusters(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
         return listing(f, format, True, s)
 
-    @app.get("/api/events/{event_id}", summary="One event with its evidence, article and cluster")
+    @app.get("/api/events/{event_id:path}", summary="One event with its evidence, article and cluster")
     def one_event(event_id: str, s: Store = Depends(view)) -> Any:
         return cached(("event", event_id), lambda: _found(reads.event(s, event_id), "event", event_id))
 
-    @app.get("/api/clusters/{cluster_id}", summary="One cluster with the events merged into it and why")
+    @app.get("/api/clusters/{cluster_id:path}", summary="One cluster with the events merged into it and why")
     def one_cluster(cluster_id: str, s: Store = Depends(view)) -> Any:
         return cached(("cluster", cluster_id), lambda: _found(reads.cluster(s, cluster_id), "cluster", cluster_id))
 
-    @app.get("/api/articles/{article_id}", summary="One article with all its annotations and their offsets")
+    @app.get("/api/articles/{article_id:path}", summary="One article with all its annotations and their offsets")
     def one_article(article_id: str, s: Store = Depends(view)) -> Any:
         return cached(("article", article_id), lambda: _found(reads.article(s, article_id), "article", article_id))
 
