@@ -188,3 +188,24 @@ def test_a_deadly_one_sided_act_on_unknown_victims_is_an_attack(extract):
     art = extract("On 30 April 2020, in Choloma, armed men broke into a house and shot dead three men.",
                   published="2020-05-02")
     assert acled(incident(art)) == ("Violence against civilians", "Attack")
+
+
+def test_what_the_police_do_at_a_demonstration_is_an_intervention(extract):
+    art = extract("Thousands of protesters rallied outside parliament in Tbilisi on Monday night, and riot police "
+                  "used water cannon and tear gas to disperse them.", published="2024-12-03")
+    assert [e.type.acled_sub for e in art.events if e.type.acled] == ["Protest with intervention"]  # no riot
+    art = extract("Protesters marched in Tbilisi on Monday; police fired shots in the air to disperse them.",
+                  published="2024-12-03")
+    assert incident(art).type.acled_sub == "Protest with intervention"  # the police fired, not the crowd
+    art = extract("Police stormed the square and beat protesters in Tbilisi on Monday.", published="2024-12-03")
+    assert incident(art).type.acled_sub == "Protest with intervention"  # no deaths: not excessive force
+    art = extract("Protesters threw stones at police in Tbilisi on Monday.", published="2024-12-03")
+    assert incident(art).type.acled_sub == "Violent demonstration"
+
+
+def test_a_clause_that_goes_on_with_another_day_is_another_incident(extract):
+    art = extract("Before dawn on Sunday, rebels attacked army positions near Saraqeb. Six soldiers were killed in "
+                  "the clashes. On Monday, Russian warplanes struck the outskirts of Jisr al-Shughur.",
+                  published="2024-06-11")
+    subs = sorted(e.type.acled_sub for e in art.events if e.type.acled)
+    assert subs == ["Air/drone strike", "Armed clash"], subs

@@ -39,7 +39,8 @@ def test_acled_type_comes_from_the_decision_table():
     assert rules.decide({"violence"}, set(), "nonstate", "civilians").acled == "Violence against civilians"
     assert rules.decide({"violence"}, {"mutual"}, "state", "nonstate").acled_sub == "Armed clash"
     assert rules.decide({"violence"}, {"air"}, "state", "civilians").acled_sub == "Air/drone strike"
-    assert rules.decide({"violence"}, set(), "state", "protesters").acled_sub == "Excessive force against protesters"
+    assert rules.decide({"violence"}, {"lethal"}, "state", "protesters").acled_sub == "Excessive force against protesters"
+    assert rules.decide({"violence"}, set(), "state", "protesters").acled_sub == "Protest with intervention"
     assert rules.decide({"violence"}, {"mutual"}, "state", "protesters").swapped  # the rioters are ACLED's actor1
     onto = default_ontology()
     assert onto.event_type("042").acled is None  # ACLED does not code diplomatic visits

@@ -251,6 +251,9 @@ class EventsStage(Stage):
         if n.dep_ == "compound" and not a1:  # headline style: "Al-Shabaab ambush AU troops"
             left = [c for c in n.head.children if c.dep_ == "compound" and c.i < n.i and c.i in ctx.at]
             left += [c for c in n.children if c.dep_ == "compound" and c.i in ctx.at]
+            unit = ctx.at.get(n.head.i)
+            if unit is not None and unit.start <= n.i and not any(t.pos_ == "PROPN" for t in unit.doc[unit.start:n.i]):
+                return None  # 'riot police': the word is part of a unit's name, not a happening
             a1 = actor(left[-1], ctx) if left else None
             a2 = actor(n.head, ctx)
         between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
+from ..nlp import layers
 from ..nlp.layer_types import EventDraft
 from ..nlp.sents import tokens_of
 from ..ontology.acled import event_class, lemma_class
@@ -64,6 +65,7 @@ def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
                     found.append((i, len(words), feature))
     covered: set[int] = set()
     out: set[str] = set()
+    forces: set[int] | None = None
     for start, n, feature in sorted(found, key=lambda x: -x[1]):
         span = set(range(start, start + n))
         if span <= covered:
@@ -71,8 +73,36 @@ def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
         if feature == "intervention" and n == 1 and _intransitive(toks[start]):
             continue  # 'the marchers dispersed in the afternoon': nobody broke them up
         covered |= span
-        out.add(feature)
+        if feature == "disorder":
+            forces = _forces(doc) if forces is None else forces
+            if _doer(toks[start]) in forces:
+                feature = "intervention"  # 'police fired into the air', 'troops stormed the square'
+        if feature != "-":  # '-': a phrase that holds a cue word but is none ('riot police')
+            out.add(feature)
     return out
+
+
+def _forces(doc: Doc) -> set[int]:
+    """Root tokens of the actor phrases that are state forces (the military or the police)."""
+    info = layers.get(doc, "actor_info") or {}
+    return {s.root.i for s in layers.get(doc, "actors") or []
+            if (a := info.get(s.label_)) is not None and a.acled_inter == 1 and a.kind in ("military", "police")}
+
+
+def _doer(t: Token) -> int | None:
+    """The token of whoever does what the cue word says: the subject (or the passive's agent) of
+    the verb it belongs to, a conjoined verb's from the first verb."""
+    for _ in range(3):
+        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
+            break
+        t = t.head
+    for v in (t, t.head) if t.dep_ in ("conj", "xcomp", "advcl") else (t,):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c.i if c.dep_ == "nsubj" else None
+            if c.dep_ == "agent":
+                return next((g.i for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _intransitive(t: Token) -> bool:

@@ -42,7 +42,7 @@ TOLD = ("asserted", "claimed")  # mentions that say what happened (a claim too);
 
 class IncidentsStage(layers.Stage):
     name = "tacitus_incidents"
-    reads = ("meta", "events", "event_context", "event_tolls", "actor_info", "focus_country", "quotes", "token.dep")
+    reads = ("meta", "events", "event_context", "event_tolls", "actors", "actor_info", "focus_country", "quotes", "token.dep")
     writes = ("incidents",)
 
     def __init__(self, lexicon: Lexicon, dictionary: ActorDictionary, rules: AcledRules):

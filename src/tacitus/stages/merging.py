@@ -186,7 +186,8 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
     if _continues(m):  # 'The fighters ... attacked the base': the next sentences tell the same attack
         for i in range(len(groups) - 1, -1, -1):
             g = groups[i]
-            if m.cls in g.classes and 0 < m.sent - g.last.sent <= SENTENCE_GAP and date_ok(m.where, g.last.where) \
+            if m.cls in g.classes and 0 < m.sent - g.last.sent <= SENTENCE_GAP \
+                    and all(date_ok(m.where, x.where) for x, _ in g.members) \
                     and not contradicts(m, g):
                 return i, "anaphora"
     if _toll_only(m, lex):  # "police said five officers had been killed": the toll of an incident told earlier
