@@ -209,3 +209,22 @@ def test_a_clause_that_goes_on_with_another_day_is_another_incident(extract):
                   published="2024-06-11")
     subs = sorted(e.type.acled_sub for e in art.events if e.type.acled)
     assert subs == ["Air/drone strike", "Armed clash"], subs
+
+
+def test_property_destroyed_by_an_unnamed_group_is_looting(extract):
+    for text in ("On Sunday, unknown assailants burned a market stall in Gao.",
+                 "On Sunday, an unidentified group vandalised a bar in Plovdiv.",
+                 "On Sunday, armed herders stole 60 cows from a ranch near Makurdi."):
+        art = extract(text, published="2020-05-05")
+        assert acled(incident(art)) == ("Strategic developments", "Looting/property destruction"), text
+    art = extract("A man demolished his neighbour's shed on Sunday.", published="2020-05-05")
+    assert not [e for e in art.events if e.type.acled]  # one man and a shed: no political event
+
+
+def test_a_mob_of_traders_or_sellers_is_mob_violence(extract):
+    art = extract("On Monday, traders at a market in Puebla beat two municipal inspectors who had told them to "
+                  "close their stalls.", published="2020-05-06")
+    assert acled(incident(art)) == ("Riots", "Mob violence")
+    art = extract("On Monday, about 60 refugees held a sit in demonstration at the camp in Kakuma, demanding to "
+                  "be relocated.", published="2020-05-06")
+    assert incident(art).type.acled_sub == "Peaceful protest"

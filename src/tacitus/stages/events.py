@@ -31,7 +31,7 @@ from .fallback import document_fallback, names_people
 from .frames import happening, modality, reframe, reported_by
 from .matching import obligation, yields
 from .matching import rule as rule_of
-from .roles import TARGET_PREPS, Context, actor, adjacent, has_identity, participant, raw, ref, target
+from .roles import TARGET_PREPS, Context, actor, adjacent, has_identity, participant, raw, ref, several, target
 
 MAX_PAIRS = 4
 
@@ -287,7 +287,11 @@ class EventsStage(Stage):
         if a1 and not a2:
             a2 = participant(n, a1, ctx)
         if not a1:
-            gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head if n.dep_ == "dobj" else None
+            gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head if n.dep_ == "dobj" else \
+                n.head.head if n.dep_ == "compound" and n.head.dep_ == "dobj" else None  # 'staged a demonstration X'
+            if gov is not None and gov.pos_ == "NOUN" and gov.dep_ == "dobj" and n.head.lower_ == "in" \
+                    and gov.head.lemma_.lower() in self.lex.light:
+                gov = gov.head  # 'held a sit in demonstration'
             if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() not in self.lex.perception:
                 a1 = actor(self._subject(gov), ctx)  # "launched an attack": not "observed explosions"
         if not a1 and not a2 and not (in_scope(rule.cameo) and happening(n, ctx)):
@@ -312,7 +316,8 @@ class EventsStage(Stage):
             if not (has_identity(i1) or has_identity(i2)):
                 # what ACLED records is worth recording even when only "gunmen" or "villagers", or
                 # nobody, are named: an act reported by a verb, or an event noun reported as happening
-                if not (in_scope(code, unnamed=True) and (trig.pos_ == "VERB" or (trig.pos_ in ("NOUN", "PROPN") and (
+                if not ((in_scope(code, unnamed=True) or (event_class(code)[0] == "looting" and several(a1, ctx)))
+                        and (trig.pos_ == "VERB" or (trig.pos_ in ("NOUN", "PROPN") and (
                         i1 or i2 or any(a and ActorKey.parse(a["id"]).kind == "raw" for a in (a1, a2))
                         or happening(trig, ctx))))):
                     continue

@@ -59,6 +59,19 @@ def raw(tok: Token) -> dict:
     return {"id": ActorKey("raw", text).label, "text": text, "start": start, "end": end, "method": "unresolved"}
 
 
+GROUP_NOUNS = frozenset({"group", "gang", "mob", "crowd", "band", "unit", "cell"})
+
+
+def several(a: dict | None, ctx: Context) -> bool:
+    """Whether a party is a group of people ('unknown assailants', 'an armed group'), not one person:
+    what a group destroys is a political event, what 'a man' demolishes is not."""
+    if a is None:
+        return False
+    span = ctx.doc.char_span(a["start"], a["end"], alignment_mode="expand") if a.get("tok") is None else None
+    t = ctx.doc[a["tok"]] if span is None else span.root
+    return t.tag_ in ("NNS", "NNPS") or t.lemma_.lower() in GROUP_NOUNS
+
+
 def actor(tok: Token | None, ctx: Context) -> list[dict] | None:
     """The actor(s) a role token stands for: its resolved noun phrase, a pronoun's antecedent, or
     the owner of a place or thing ('the group's capital', 'ISIS' last stand'); conjuncts too."""
