@@ -228,3 +228,21 @@ def test_a_mob_of_traders_or_sellers_is_mob_violence(extract):
     art = extract("On Monday, about 60 refugees held a sit in demonstration at the camp in Kakuma, demanding to "
                   "be relocated.", published="2020-05-06")
     assert incident(art).type.acled_sub == "Peaceful protest"
+
+
+def test_victims_the_text_says_were_armed_make_a_clash(extract):
+    art = extract("On Saturday, in Recife, a man was shot dead by two gunmen on a motorcycle. The victim had been "
+                  "convicted of drug trafficking, police said.", published="2020-05-05")
+    ev = incident(art)
+    assert acled(ev) == ("Battles", "Armed clash") and ev.type.acled_rule.endswith(":armed_victim")
+    assert ev.actor2.name.startswith("Unidentified Armed Group")
+    art = extract("On Saturday, in Recife, a man was shot dead by alleged gang members.", published="2020-05-05")
+    assert acled(incident(art)) == ("Violence against civilians", "Attack")  # the gang are the killers
+
+
+def test_government_forces_written_short_and_a_fire_fight(extract):
+    art = extract("On Sunday, Al Shabaab militants attacked a Govt forces base near Afgooye.", published="2020-05-05")
+    assert acled(incident(art)) == ("Battles", "Armed clash")
+    art = extract("On Sunday, soldiers engaged in a fire fight with separatists in Kumbo. Two civilians were "
+                  "wounded.", published="2020-05-05")
+    assert acled(incident(art)) == ("Battles", "Armed clash")

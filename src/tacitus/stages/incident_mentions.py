@@ -45,7 +45,8 @@ class Group:
         return self.members[-1][0]
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph (a line of the text) begins, by character."""
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
@@ -53,7 +54,7 @@ def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext
              tolls: dict[str, EventTolls]) -> list[Mention]:
     toks = tokens_of(doc)
     sents = [s.start for s in doc.sents]
-    paras = _paragraph_starts(text_of(doc))
+    paras = paragraph_starts(text_of(doc))
     out = []
     for d in drafts:
         span = doc.char_span(d.trigger.start, d.trigger.end, alignment_mode="expand")

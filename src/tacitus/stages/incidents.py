@@ -16,11 +16,12 @@ from spacy.tokens import Doc
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
+from ..nlp.sents import text_of
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
-from .incident_mentions import FALLBACKS, Group, Mention, mentions
+from .incident_mentions import FALLBACKS, Group, Mention, mentions, paragraph_starts
 from .merging import embedded, group
 from .naming import Namer
 from .tolls import merge
@@ -33,6 +34,7 @@ CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot"
 IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
+VICTIM_CUES = {"armed_victim"}  # what the victims were may be told anywhere in the incident's paragraphs
 CROWD_CUES = {"disorder", "property"}  # how a demonstration went (who dispersed it only its own clause says)
 GENERIC = {"Civilians", "Military Forces", "Police Forces", "Unidentified Armed Group", "Protesters", "Rioters"}
 BACKGROUND_DAYS = 30  # an incident dated earlier than this before publication is background
@@ -87,6 +89,8 @@ class IncidentsStage(layers.Stage):
         if classes & {"demonstration", "riot"}:  # how a demonstration went is told anywhere in its sentences
             sents = {t.i for m in told for t in m.token.sent if not embedded(t, self.lex)}  # not 'after a riot'
             features |= cue_features(doc, sents) & CROWD_CUES
+        if "violence" in classes:  # 'The victim had charges against him for drug trafficking': who the victims were
+            features |= cue_features(doc, _paragraph_tokens(doc, {m.para for m in told})) & VICTIM_CUES
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")
         victims = self._victims(members, info, iso3)
@@ -190,6 +194,8 @@ class IncidentsStage(layers.Stage):
         if a2 is not None and decision.acled in IMPLIED_A2 and (a2.acled_inter is None or (
                 a2.acled_inter != 1 and self.namer.role_class(a2, target=True) == "civilians")):
             a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)  # 'members of the Tuareg community'
+        if decision.rule.endswith(":armed_victim") and a2 is not None and a2.acled_inter in (None, 7):
+            a2 = self.namer.as_implied(a2, "unidentified", iso3)  # the victims were an armed party
         if a1 is None and decision.acled in IMPLIED_A1:
             a1 = self.namer.implied(IMPLIED_A1[decision.acled], iso3, trig.text, trig.start, trig.end,
                                     f"implied:{decision.rule}")
@@ -197,6 +203,12 @@ class IncidentsStage(layers.Stage):
             a2 = self.namer.implied(IMPLIED_A2[decision.acled], iso3, trig.text, trig.start, trig.end,
                                     f"implied:{decision.rule}")
         return a1, a2
+
+
+def _paragraph_tokens(doc: Doc, paras: set[int]) -> set[int]:
+    starts = paragraph_starts(text_of(doc)) + [len(text_of(doc)) + 1]
+    spans = [(starts[p], starts[p + 1]) for p in paras if p + 1 < len(starts)]
+    return {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
 
 
 def _uncountried(name: str) -> str:
