@@ -31,7 +31,18 @@ from .fallback import document_fallback, names_people
 from .frames import happening, modality, reframe, reported_by
 from .matching import obligation, yields
 from .matching import rule as rule_of
-from .roles import TARGET_PREPS, Context, actor, adjacent, has_identity, participant, raw, ref, several, target
+from .roles import (
+    TARGET_PREPS,
+    Context,
+    actor,
+    adjacent,
+    has_identity,
+    participant,
+    raw,
+    ref,
+    several,
+    target,
+)
 
 MAX_PAIRS = 4
 

@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
-from ..nlp.sents import text_of
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
+from ..nlp.sents import text_of
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
