@@ -246,3 +246,12 @@ def test_government_forces_written_short_and_a_fire_fight(extract):
     art = extract("On Sunday, soldiers engaged in a fire fight with separatists in Kumbo. Two civilians were "
                   "wounded.", published="2020-05-05")
     assert acled(incident(art)) == ("Battles", "Armed clash")
+
+
+def test_security_personnel_off_duty_and_unknown_people_attacked_are_civilians(extract):
+    art = extract("On Tuesday, in Puebla, gunmen shot dead a police officer who was off duty.", published="2020-05-08")
+    ev = incident(art)
+    assert acled(ev) == ("Violence against civilians", "Attack") and ev.actor2.name == "Civilians (Mexico)"
+    art = extract("On Tuesday, a land developer was attacked by about 60 gunmen at his property near Dodowa, Ghana.",
+                  published="2020-05-08")
+    assert acled(incident(art)) == ("Violence against civilians", "Attack")

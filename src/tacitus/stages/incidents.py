@@ -34,7 +34,7 @@ CLASS_RANK = {"violence": 6, "sexual": 6, "abduction": 6, "territory": 7, "riot"
 IMPLIED_A1 = {"Protests": "protesters", "Riots": "rioters", "Battles": "unidentified",
               "Explosions/Remote violence": "unidentified", "Violence against civilians": "unidentified"}
 IMPLIED_A2 = {"Violence against civilians": "civilians"}
-VICTIM_CUES = {"armed_victim"}  # what the victims were may be told anywhere in the incident's paragraphs
+VICTIM_CUES = {"armed_victim", "off_duty"}  # what the victims were may be told anywhere in the incident's paragraphs
 CROWD_CUES = {"disorder", "property"}  # how a demonstration went (who dispersed it only its own clause says)
 GENERIC = {"Civilians", "Military Forces", "Police Forces", "Unidentified Armed Group", "Protesters", "Rioters"}
 BACKGROUND_DAYS = 30  # an incident dated earlier than this before publication is background
@@ -196,6 +196,8 @@ class IncidentsStage(layers.Stage):
             a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)  # 'members of the Tuareg community'
         if decision.rule.endswith(":armed_victim") and a2 is not None and a2.acled_inter in (None, 7):
             a2 = self.namer.as_implied(a2, "unidentified", iso3)  # the victims were an armed party
+        elif decision.rule.endswith(":off_duty") and a2 is not None:
+            a2 = self.namer.as_implied(a2, "civilians", iso3)  # soldiers or police off duty
         if a1 is None and decision.acled in IMPLIED_A1:
             a1 = self.namer.implied(IMPLIED_A1[decision.acled], iso3, trig.text, trig.start, trig.end,
                                     f"implied:{decision.rule}")
