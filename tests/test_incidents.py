@@ -255,3 +255,12 @@ def test_security_personnel_off_duty_and_unknown_people_attacked_are_civilians(e
     art = extract("On Tuesday, a land developer was attacked by about 60 gunmen at his property near Dodowa, Ghana.",
                   published="2020-05-08")
     assert acled(incident(art)) == ("Violence against civilians", "Attack")
+
+
+def test_an_armed_group_handing_out_aid_changes_its_activity(extract):
+    art = extract("On Tuesday, in Ciudad Victoria, members of the Gulf Cartel provided food to families hit by the "
+                  "lockdown.", published="2020-05-08")
+    assert acled(incident(art)) == ("Strategic developments", "Change to group/activity")
+    art = extract("On Tuesday, the Red Cross provided food to families hit by the lockdown in Ciudad Victoria.",
+                  published="2020-05-08")
+    assert not [e for e in art.events if e.type.acled]
