@@ -137,3 +137,19 @@ def test_context_told_below_the_lead_is_background(extract):
     june = [e for e in typed(art) if e.date and e.date.start == "2025-06-25"]
     assert june and not june[0].current and june[0].salience == "incidental"
     assert [e.current for e in typed(art) if e.date and e.date.start == "2025-07-07"] == [True]
+
+
+def test_a_cause_refers_only_to_an_incident_of_its_own_kind(extract):
+    art = extract("On Wednesday, people protested outside the prosecutor's home in Kyiv, demanding her dismissal over "
+                  "the investigation into the acid attack on an activist.", published="2020-04-30")
+    typed = [e.type.acled_sub for e in art.events if e.type.acled]
+    assert typed == ["Peaceful protest"], typed  # the attack is the grievance, not the protest's violence
+
+
+def test_what_only_looks_like_disorder_is_none(extract):
+    for text in ("On Monday, residents blocked the road with stones to protest against power cuts in Solola.",
+                 "On Monday, teachers barricaded themselves into an office of the ministry in Hinche to protest "
+                 "unpaid salaries.",
+                 "On Monday, members of the Antorcha campesino torch movement demonstrated in Morelia."):
+        art = extract(text, published="2020-05-05")
+        assert [e.type.acled_sub for e in art.events if e.type.acled] == ["Peaceful protest"], text

@@ -176,7 +176,8 @@ def _attach(m: Mention, groups: list[Group], lex: Lexicon) -> tuple[int | None, 
             return i, "consequence"
     candidates = [i for i, g in enumerate(groups) if fits(m, g)]
     if embedded(m.verb or m.token, lex):  # a claim, grievance or cause joins nothing but by reference
-        return (candidates[-1], "anaphora") if _anaphoric(m, lex) and candidates else (None, None)
+        same = [i for i in candidates if m.cls in groups[i].classes]  # 'over the probe into the attack': an attack
+        return (same[-1], "anaphora") if _anaphoric(m, lex) and same else (None, None)
     for i in reversed(candidates):
         if _depends(m, groups[i]) or (groups[i].last.sent == m.sent and not m.draft.a1
                                        and not embedded(m.verb or m.token, lex)):
