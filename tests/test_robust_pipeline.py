@@ -6,7 +6,6 @@ offsets into the whole text, and an article that breaks costs only itself."""
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 
@@ -47,11 +46,11 @@ def test_nul_and_control_characters_are_removed_and_counted(pipe):
 def test_extract_of_nothing_is_a_coded_error(pipe):
     with pytest.raises(TacitusError) as e:
         pipe.extract(None)
-    assert e.value.code == "T006"
+    assert e.value.code == "T006" and str(e.value) == "T006 <text>: the input has no text"  # the code said once
     for empty in ("", "   \n\t", "\x00\x00"):
         with pytest.raises(TacitusError) as e:
             pipe.extract(empty)
-        assert e.value.code == "T001"
+        assert e.value.code == "T001" and str(e.value).startswith("T001 <text>: ")
 
 
 def test_fields_of_the_wrong_type_are_T016(pipe):
@@ -168,7 +167,8 @@ base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 text = {text}
 rec = next(p.run([Item(text=text, input="x", published="2024-01-01")]))
 assert rec.get("ok", True), rec["errors"]
-print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024)
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(peak // 1024, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) // 1024)
 """
 
 
@@ -181,5 +181,8 @@ def test_peak_memory_of_a_long_article_stays_bounded(text, bound_mb):
     p = subprocess.run([sys.executable, "-c", PEAK.format(text=text)], capture_output=True, text=True, timeout=1200,
                        cwd=ROOT)
     assert p.returncode == 0, p.stderr[-2000:]
-    assert int(p.stdout.split()[-1]) < bound_mb, p.stdout
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024 < bound_mb + 400
+    peak, grown = map(int, p.stdout.split()[-2:])
+    assert grown < bound_mb, p.stdout  # what the article added
+    # the child's whole peak (model included), as it measures itself: this process's RUSAGE_CHILDREN
+    # is the largest of every child it ever waited for, other tests' included
+    assert peak < bound_mb + 400, p.stdout

@@ -99,3 +99,15 @@ def test_a_rerun_keeps_one_current_status_per_input(store, pipe):
     assert statuses["a.jsonl:1"] == ["ok"]  # not "skipped" on top: it is in
     assert statuses["b.jsonl:1"] == ["skipped"]  # the same content from another input, said once
     assert statuses["c.txt"] == ["failed", "failed"]  # tried again, failed again
+
+
+def test_query_sql_cannot_reach_other_files(store, tmp_path):
+    from conftest import run_cli
+
+    store.close()
+    target = tmp_path / "leak.csv"
+    for sql in (f"COPY (SELECT 1) TO '{target}'", "SELECT * FROM read_text('/etc/hostname')",
+                f"ATTACH '{tmp_path / 'other.duckdb'}'", "INSTALL httpfs", "SET enable_external_access = true"):
+        code, _, err = run_cli("query", "--db", str(tmp_path / "t.duckdb"), "--sql", sql)
+        assert code == 2 and "Traceback" not in err and "--sql" in err, (sql, err)
+    assert not target.exists() and not (tmp_path / "other.duckdb").exists()

@@ -227,7 +227,8 @@ class Pipeline:
         item = Item(text=text, input=id or "<text>", id=id, title=title, published=published, url=url, source=source)
         rec = next(self.run([item], n_process=1))
         if not rec.get("ok", True):
-            raise TacitusError(rec["errors"][0]["code"], rec["errors"][0]["message"])
+            code, message = rec["errors"][0]["code"], rec["errors"][0]["message"]
+            raise TacitusError(code, message.removeprefix(f"{code} "))
         return article_from_dict(rec)
 
     def extract_many(self, inputs: Iterable[str | dict | Item], n_process: int | None = None) -> Iterator[Article]:

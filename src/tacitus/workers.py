@@ -74,6 +74,7 @@ class _Worker:
         self.conn = Connection(from_child_r, writable=False)
         self.out.send(settings)
         self.ready = False
+        self.gone = False  # a send failed: it has died, and is fed no more until replaced
         self.inflight: deque[_Batch] = deque()
         self.clock = time.monotonic()  # since when the head batch has had no record back
 
@@ -89,10 +90,19 @@ class _Worker:
         raise WorkerStartError(f"a worker process could not start (exit code {self.proc.poll()})")
 
     def send(self, batch: _Batch) -> None:
+        """Hands the batch over; OSError (the worker has gone) leaves it not in flight here."""
         if not self.inflight:
             self.clock = time.monotonic()
         self.inflight.append(batch)
-        self.out.send([(seq, pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)) for seq, job in batch.jobs.items()])
+        try:
+            self.out.send([(seq, pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+                           for seq, job in batch.jobs.items()])
+        except OSError:  # it has gone (killed, or exiting); killed to be sure, so its pipe reports it
+            self.inflight.pop()
+            self.gone, self.ready = True, False
+            if self.proc.poll() is None:
+                self.proc.kill()
+            raise
 
     def unfinished(self) -> list[Job]:
         return [job for b in self.inflight for job in b.jobs.values()]
@@ -131,6 +141,9 @@ class Pool:
 
     def start(self) -> None:
         """Starts the workers and waits until each has its pipeline; WorkerStartError if one cannot."""
+        for i, w in enumerate(self.workers):
+            if w.gone or w.proc.poll() is not None:  # died after its last record of the last run
+                self.replace(i)
         while len(self.workers) < self.n_process:
             self.workers.append(_Worker(self.settings))
         try:
@@ -162,7 +175,9 @@ class Pool:
 
 class _Run:
     """One run over the pool: hands out batches, collects records, keeps them in order, and
-    handles the workers that die or stall."""
+    handles the workers that die or stall. Every seq in `order` (owed, in input order) is in
+    exactly one of `ready`, `solo`, `unsent` or a worker's `inflight`, so a record owed is always
+    on its way or about to be sent."""
 
     def __init__(self, pool: Pool, jobs: Iterable[Job], batch_size: int, lost: Callable[[Job, str], dict],
                  slow: Callable[[Job, str], dict]):
@@ -172,11 +187,14 @@ class _Run:
         self.ready: dict[int, dict] = {}
         self.order: deque[int] = deque()
         self.solo: deque[Job] = deque()  # jobs to retry one at a time
+        self.unsent: deque[_Batch] = deque()  # batches whose send failed (the worker had died)
         # records held for order while an earlier one is still out (a slow batch): past this many,
         # no new batch is handed out, so the parent's memory stays bounded
         self.cap = max(HELD, 4 * batch_size * pool.n_process)
 
     def next_batch(self) -> _Batch | None:
+        if self.unsent:
+            return self.unsent.popleft()
         if self.solo:
             return _Batch([self.solo.popleft()], solo=True)
         out: list[Job] = []
@@ -190,18 +208,23 @@ class _Run:
                 self.exhausted = True
         return _Batch(out) if out else None
 
+    def feed(self) -> None:
+        """Keeps every ready worker two batches ahead (as far as the cap allows)."""
+        for w in self.pool.workers:
+            while w.ready and len(w.inflight) < 2 and (batch := self.next_batch()) is not None:
+                try:
+                    w.send(batch)
+                except OSError:  # it died since (gone): its pipe reports the death below (died())
+                    self.unsent.appendleft(batch)
+
     def records(self) -> Iterator[dict]:
         pool = self.pool
         while True:
-            for w in pool.workers:  # keep every ready worker two batches ahead
-                while w.ready and len(w.inflight) < 2 and (batch := self.next_batch()) is not None:
-                    try:
-                        w.send(batch)
-                    except OSError:  # it died since: its pipe reports the jobs below
-                        break
+            self.feed()
             while self.order and self.order[0] in self.ready:
                 yield self.ready.pop(self.order.popleft())
-            if self.exhausted and not self.order and not self.solo:
+            self.feed()  # the records just yielded make room under the cap for the batches it refused
+            if self.exhausted and not self.order and not self.solo and not self.unsent:
                 return
             waiting = [w for w in pool.workers if w.inflight or not w.ready]
             if not waiting:  # nothing out and nothing to send, yet records owed: a bug, not a wait
