@@ -256,3 +256,14 @@ def test_pathological_input_is_linear_in_the_quotes_stage(pipe):
                 assert time.perf_counter() - t0 < 3
                 break
             doc = proc(doc)
+
+
+def test_a_users_lexicon_folder_adds_speech_verbs(tmp_path):
+    from tacitus.pipeline import Pipeline
+    from tacitus.settings import load
+
+    text = '"We will not leave this square," the organiser grumbled on Sunday.'
+    assert [q.speaker for q in Pipeline().extract(text).quotes] == [None]  # 'grumble' is no packaged cue
+    (tmp_path / "quote_verbs.tsv").write_text("verb\tclause\ngrumble\tn\n", encoding="utf-8")
+    quotes = Pipeline(load(lexicons=(str(tmp_path),))).extract(text).quotes
+    assert [(q.cue, q.speaker and q.speaker.text) for q in quotes] == [("grumble", "the organiser")]

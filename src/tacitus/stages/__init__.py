@@ -28,7 +28,7 @@ STAGES: tuple[str, ...] = tuple(CLASSES)
 PLACEMENT: dict[str, dict[str, str]] = {"tacitus_paragraphs": {"before": "parser"}}
 # which settings each stage takes as config
 CONFIG: dict[str, tuple[str, ...]] = {"tacitus_actors": ("lexicons",), "tacitus_events": ("lexicons",),
-                                      "tacitus_incidents": ("lexicons",),
+                                      "tacitus_incidents": ("lexicons",), "tacitus_quotes": ("lexicons",),
                                       "tacitus_places": ("gazetteer",), "tacitus_geocode": ("gazetteer",),
                                       "tacitus_context": ("gazetteer",),
                                       "tacitus_assemble": ("min_confidence",)}

@@ -49,9 +49,9 @@ class Cue:
 class CueLexicon:
     """Cue verbs: reporting_verbs.txt (which also keeps them out of event coding) and quote_verbs.tsv."""
 
-    def __init__(self) -> None:
-        reporting = frozenset(read_list(PKG, "reporting_verbs.txt"))
-        rows = read_tsv(PKG, "quote_verbs.tsv")
+    def __init__(self, extra_dirs: tuple[str, ...] = ()) -> None:
+        reporting = frozenset(read_list(PKG, "reporting_verbs.txt", extra_dirs))
+        rows = read_tsv(PKG, "quote_verbs.tsv", extra_dirs)
         self.reporting = reporting
         self.quoting = reporting | {r["verb"] for r in rows}
         self.clause = reporting | {r["verb"] for r in rows if r["clause"] == "y"}

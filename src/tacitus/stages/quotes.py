@@ -57,9 +57,9 @@ class QuotesStage(Stage):
     reads = ("actors", "actor_info", "token.dep")
     writes = ("quotes", "citations")
 
-    def __init__(self) -> None:
+    def __init__(self, lexicons: tuple[str, ...] = ()) -> None:
         register()
-        self.lex = CueLexicon()
+        self.lex = CueLexicon(lexicons)  # the user's lexicon folders add speech verbs too
         self.cues = CueFinder(self.lex)
 
     def run(self, doc: Doc) -> Doc:
@@ -273,8 +273,8 @@ def speaker_at(quotes: list[Quote], offset: int) -> Speaker | None:
 
 
 @Language.factory(QuotesStage.name, requires=requires(QuotesStage.reads), assigns=assigns(QuotesStage.writes))
-def make_quotes(nlp: Language, name: str) -> QuotesStage:
-    return QuotesStage()
+def make_quotes(nlp: Language, name: str, lexicons: list[str]) -> QuotesStage:
+    return QuotesStage(tuple(lexicons))
 
 
 __all__ = ["QuotesStage", "speaker_at"]
