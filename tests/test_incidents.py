@@ -264,3 +264,38 @@ def test_an_armed_group_handing_out_aid_changes_its_activity(extract):
     art = extract("On Tuesday, the Red Cross provided food to families hit by the lockdown in Ciudad Victoria.",
                   published="2020-05-08")
     assert not [e for e in art.events if e.type.acled]
+
+
+def test_demonstrators_are_actor1_of_a_protest_and_rioters_when_violent(extract):
+    art = extract("Police fired tear gas to disperse hundreds of protesters in Lagos on Monday.", published="2024-06-04")
+    ev = incident(art)
+    assert ev.actor1.name == "Protesters (Nigeria)" and ev.actor2.name == "Police Forces of Nigeria"
+    art = extract("In Chattogram, picketers enforcing the strike set a bus on fire and threw stones at police on "
+                  "Tuesday.", published="2025-10-22")
+    ev = incident(art)
+    assert acled(ev) == ("Riots", "Violent demonstration") and ev.actor1.name == "Rioters (Bangladesh)"
+    art = extract("In Bogura, a man was killed on Monday when supporters of Jamaat and of the Bangladesh Nationalist "
+                  "Party fought with sticks.", published="2025-10-22")
+    ev = incident(art)
+    assert acled(ev) == ("Riots", "Mob violence") and ev.actor1.name == "Rioters (Bangladesh)"
+
+
+def test_bombs_thrown_dropped_or_dated_this_year(extract):
+    art = extract("On Sunday night, unidentified attackers threw crude bombs at a bus in Dhaka, injuring two "
+                  "passengers.", published="2025-10-22")
+    assert acled(incident(art)) == ("Explosions/Remote violence", "Grenade")
+    art = extract("On Friday, resistance fighters used drones to drop explosives on a police station in Monywa, "
+                  "wounding three policemen.", published="2025-08-12")
+    ev = incident(art)
+    assert ev.type.acled_sub == "Air/drone strike" and [m.merged_by for m in ev.mentions] == [None, "consequence"]
+    art = extract("A military jet bombed a market in Ye-U on Saturday, killing 22 people, in one of the deadliest "
+                  "air strikes this year.", published="2025-08-12")
+    ev = incident(art)
+    assert ev.modality == "asserted" and ev.type.acled_sub == "Air/drone strike"  # one day, not a tally
+
+
+def test_a_witness_quote_does_not_date_the_incident(extract):
+    art = extract('Police fired tear gas at protesters marching in Dhaka on Tuesday. "It is the same police that shot '
+                  'at us last year," said one marcher.', published="2025-10-22")
+    ev = incident(art, "Protest with intervention")
+    assert ev.date.start == "2025-10-21" and ev.current

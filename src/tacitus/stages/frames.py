@@ -89,8 +89,9 @@ def _generic(v: Token, ctx: Context) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and not dated and any(
                 g.lemma_.lower() in ("country", "nation", "region", "territory") for g in c.children if g.dep_ == "pobj"):
             return True
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in c.children):
-            return True  # "shot down thousands of drones this year"
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in c.children) \
+                and not any(t.ent_type_ == "DATE" for t in v.subtree if t.i not in {x.i for x in c.subtree}):
+            return True  # "shot down thousands of drones this year" (not "... on Saturday, ... this year")
     for o in v.children:  # "shot down thousands of drones"
         if o.dep_ in ("dobj", "nsubjpass") and (o.lower_ in lex.habitual or any(
                 x.lower_ in lex.habitual for x in o.children if x.dep_ in ("nummod", "quantmod", "amod"))):

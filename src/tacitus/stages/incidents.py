@@ -74,10 +74,10 @@ class IncidentsStage(layers.Stage):
     def _incident(self, doc: Doc, g: Group, info: dict[str, ActorInfo], focus: str | None,
                   published: dt.date | None) -> IncidentDraft:
         members = [m for m, _ in g.members]
-        principal = max(members, key=lambda m: (CLASS_RANK.get(m.cls, -1) + (0.5 if m.means else 0),
-                                                bool(m.draft.a1) + 0.5 * bool(m.draft.a2), -m.token.i))
         told = [m for m in members if m.draft.modality in TOLD] or members  # not 'no injuries were reported'
         narrated = [m for m, how in g.members if how != "quoted" and m in told] or told  # a witness roams
+        principal = max(narrated, key=lambda m: (CLASS_RANK.get(m.cls, -1) + (0.5 if m.means else 0),
+                                                 bool(m.draft.a1) + 0.5 * bool(m.draft.a2), -m.token.i))
         location = _best(principal, narrated, "location")
         date = _best(principal, narrated, "date")
         iso3 = (location.country if location is not None and location.precision != "continent" else None) or focus
@@ -108,8 +108,8 @@ class IncidentsStage(layers.Stage):
         decision = self.rules.decide(classes, features, self.namer.role_class(a1, target=False),
                                      self.namer.role_class(a2, target=True)) if classes else None
         if decision is not None:
-            if decision.swapped:
-                a1, a2 = a2, a1
+            if decision.swapped or (decision.acled == "Protests" and self.namer.role_class(a1, target=False) == "state"):
+                a1, a2 = a2, a1  # ACLED: the demonstrators are actor1, the force that intervenes actor2
             a1, a2 = self._implied(decision, a1, a2, iso3, principal)
         if a2 is not None and a2.name is None and a2.acled_inter is None:
             a2 = None  # words for a target that say nothing of who it is ('the town hall')
@@ -189,8 +189,11 @@ class IncidentsStage(layers.Stage):
         civilians a violence against civilians is against; loosely named actors ('two men', 'about
         80 vendors') take those names too."""
         trig = principal.draft.trigger
-        if a1 is not None and a1.acled_inter in (None, 7) and decision.acled in IMPLIED_A1:
-            a1 = self.namer.as_implied(a1, IMPLIED_A1[decision.acled], iso3)
+        if a1 is not None and decision.acled in IMPLIED_A1 and (a1.acled_inter in (None, 7) or (
+                decision.acled == "Riots" and (self.namer.role_class(a1, target=False) == "crowd" or (
+                    a1.acled_inter == 6 and a1.name == self.namer.implied("protesters", a1.country or iso3, "", 0, 0,
+                                                                          "").name)))):
+            a1 = self.namer.as_implied(a1, IMPLIED_A1[decision.acled], iso3)  # violent protesters are rioters
         if a2 is not None and decision.acled in IMPLIED_A2 and (a2.acled_inter is None or (
                 a2.acled_inter != 1 and self.namer.role_class(a2, target=True) == "civilians")):
             a2 = self.namer.as_implied(a2, IMPLIED_A2[decision.acled], iso3)  # 'members of the Tuareg community'

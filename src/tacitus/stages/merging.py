@@ -67,7 +67,9 @@ def embedded(t: Token, lex: Lexicon) -> bool:
 def _depends(m: Mention, g: Group) -> bool:
     """The mention's clause hangs on one of the incident's in the same sentence."""
     heads = {x.token.i for x, _ in g.members if x.sent == m.sent} | {
-        x.verb.i for x, _ in g.members if x.sent == m.sent and x.verb is not None}
+        x.verb.i for x, _ in g.members if x.sent == m.sent and x.verb is not None} | {
+        x.verb.head.i for x, _ in g.members  # 'used drones to drop explosives ..., wounding three'
+        if x.sent == m.sent and x.verb is not None and x.verb.dep_ == "xcomp"}
     if not heads:
         return False
     t = m.verb or m.token

@@ -53,8 +53,9 @@ class Namer:
         if ref is None:
             return "none"
         if not target:
-            if ref.acled_inter in (None, 5, 7) and (crowd(ref.text) or ref.kind == "party"):
-                return "crowd"  # 'community members stoned two police officers': a mob, not an armed group
+            if (ref.acled_inter in (None, 5, 7) and ref.kind == "party") or (
+                    ref.acled_inter in (None, 3, 5, 6, 7) and crowd(ref.text)):
+                return "crowd"  # 'community members stoned two police officers', 'supporters of the BNP': a mob
             return "none" if ref.acled_inter in (None, 7) else actor_class(ref.acled_inter)
         if ref.kind in UNARMED_KINDS and (ref.acled_inter in (1, None, 7)):
             return "civilians"
