@@ -153,3 +153,12 @@ def test_what_only_looks_like_disorder_is_none(extract):
                  "On Monday, members of the Antorcha campesino torch movement demonstrated in Morelia."):
         art = extract(text, published="2020-05-05")
         assert [e.type.acled_sub for e in art.events if e.type.acled] == ["Peaceful protest"], text
+
+
+def test_a_party_the_incident_lacks_fills_its_role(extract):
+    art = extract("The killings followed an ambush on Thursday on a supply convoy south of Djibo, in which a security "
+                  "source said seven soldiers and four VDP fighters were killed. JNIM said it had killed 23 soldiers.",
+                  published="2025-05-27")
+    typed = [e for e in art.events if e.type.acled]
+    assert len(typed) == 1 and typed[0].actor1.name.startswith("Jama")  # the claimant fills the empty actor1
+    assert typed[0].fatalities.low == 11  # the security source's toll, the claim's the high end

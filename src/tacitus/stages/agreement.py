@@ -70,19 +70,21 @@ def contradicts(m: Mention, g: Group) -> bool:
 
 
 def fits(m: Mention, g: Group, dates: bool = True, victims: bool = True) -> bool:
-    """No named actor, place or date of the mention contradicts the incident's (not its date when
+    """No named actor (in the same role: a party the incident lacks may fill it), place or date of
+    the mention contradicts the incident's (not its date when
     dates=False; not the people a toll counts when victims=False: 'three HTS fighters were killed'
     by a Russian strike)."""
     if not family({m.cls}, g.classes):
         return False
     if not victims:
         return all(place_ok(m.where, x.where) and (not dates or date_ok(m.where, x.where)) for x, _ in g.members)
-    mine, theirs = named(m), set().union(*(named(x) for x, _ in g.members))
-    if mine and theirs and not mine & theirs:
-        return False
     m1, g1 = named(m, ("a1",)), set().union(*(named(x, ("a1",)) for x, _ in g.members))
-    if m1 and g1 and not m1 & g1 and not (m.cls == "violence" and m1 & (theirs - g1)):
-        return False  # 'captured by IS' is not 'captured by the SDF' (in a clash the sides may swap)
+    m2, g2 = named(m, ("a2",)), set().union(*(named(x, ("a2",)) for x, _ in g.members))
+    swap = m.cls == "violence"  # in a clash the sides may swap
+    if m1 and g1 and not m1 & g1 and not (swap and m1 & g2):
+        return False  # 'captured by IS' is not 'captured by the SDF'
+    if m2 and g2 and not m2 & g2 and not (swap and m2 & g1):
+        return False  # 'attacked the SDF' is not 'attacked the army'
     return all(place_ok(m.where, x.where) and (not dates or date_ok(m.where, x.where)) for x, _ in g.members)
 
 

@@ -59,6 +59,10 @@ def raw(tok: Token) -> dict:
     return {"id": ActorKey("raw", text).label, "text": text, "start": start, "end": end, "method": "unresolved"}
 
 
+# people who belong to someone without being them: their owner is not the party
+OTHERS = frozenset({"supporter", "follower", "relative", "family", "lawyer", "colleague", "fan", "son", "daughter",
+                    "wife", "husband", "brother", "sister", "parent", "mother", "father", "child", "bodyguard",
+                    "guard", "driver", "aide", "friend", "neighbour", "neighbor", "sympathiser", "sympathizer"})
 GROUP_NOUNS = frozenset({"group", "gang", "mob", "crowd", "band", "unit", "cell"})
 
 
@@ -93,6 +97,8 @@ def one(t: Token, ctx: Context) -> dict | None:
         if PRONOUNS[t.lower_] == "thing" and t.dep_ not in SUBJ + PASS_SUBJ + ("poss",):
             return None  # an object "it" is mostly a place or a thing ("the offensive to retake it")
         return antecedent(t, ctx)
+    if t.lemma_.lower() in OTHERS:
+        return None  # 'her supporters', 'the minister's bodyguards': other people than the owner
     for c in t.children:  # the owner of the object: "the terrorist group's capital"
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
             g = c if c.dep_ == "poss" else next((x for x in c.children if x.dep_ == "pobj"), None)
