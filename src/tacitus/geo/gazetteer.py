@@ -4,10 +4,13 @@ and paged from disk, so it costs little memory."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import math
+import operator
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -31,6 +34,37 @@ class Candidate:
     how: str           # name | alt | fuzzy: how the looked-up name matched
 
 
+_FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
+MEMO_SIZE = 20_000  # names kept by lookup (about 2 rows each: a few MB at most)
+
+
+@dataclass(frozen=True)
+class _Names:
+    """A country's ranked-place keys in the order the database gives them, and the same keys
+    sorted by length (ties in that order) with their lengths: a spelling can only be close to
+    names of about its own length, so the fuzzy match looks at one slice of them."""
+
+    by_length: list[str]
+    lengths: list[int]
+    order: list[int]   # by_length[i] is the key at position order[i] of the database order
+
+    @staticmethod
+    def of(keys: list[str]) -> _Names:
+        lengths = list(map(len, keys))
+        order = sorted(range(len(keys)), key=lengths.__getitem__)
+        return _Names([keys[i] for i in order], [lengths[i] for i in order], order)
+
+    def around(self, n: int, cutoff: float) -> tuple[int, int]:
+        """The slice of `by_length` whose lengths can score `cutoff` against a key of length n:
+        fuzz.ratio is 100 * (1 - indel distance / total length), and the distance is at least the
+        difference in length m - n, so m * cutoff <= n * (200 - cutoff) (and the same for m < n)."""
+        if cutoff <= 0:
+            return 0, len(self.lengths)
+        lo = math.ceil(n * cutoff / (200 - cutoff) - 1e-9)
+        hi = math.floor(n * (200 - cutoff) / cutoff + 1e-9)
+        return bisect.bisect_left(self.lengths, lo), bisect.bisect_right(self.lengths, hi)
+
+
 class Gazetteer:
     """Read-only access to a gazetteer file. Thread-safe; one connection per thread."""
 
@@ -39,7 +73,8 @@ class Gazetteer:
         if not self.path.is_file():
             raise FileNotFoundError(f"gazetteer file {self.path} not found; run `tacitus gazetteer build`")
         self._local = threading.local()
-        self._by_country: dict[str, list[str]] = {}
+        self._by_country: dict[str, _Names] = {}
+        self._found: dict[str, tuple[tuple, ...]] = {}
         self._fuzzy: dict[tuple[str, tuple[str, ...]], list[Candidate]] = {}
         self._seats: dict[tuple[str, str], Candidate | None] = {}
 
@@ -64,7 +99,18 @@ class Gazetteer:
         return [Candidate(*r) for r in self.db.execute(sql, args)]
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every place whose name or alternate name normalises to the same key."""
+        """Every place whose name or alternate name normalises to the same key. The places stage
+        and the geocoder ask for the same names many times, so the rows are kept per name; each
+        call gets candidates of its own (resolution tells candidates apart by identity)."""
+        rows = self._found.get(name)
+        if rows is None:
+            rows = tuple(map(_FIELDS, self._lookup(name)))
+            if len(self._found) > MEMO_SIZE:
+                self._found.clear()
+            self._found[name] = rows
+        return [Candidate(*r) for r in rows]
+
+    def _lookup(self, name: str) -> list[Candidate]:
         k = key(name)
         if not k:
             return []
@@ -103,19 +149,27 @@ class Gazetteer:
             return self._fuzzy[memo]
         out = []
         for cc in countries:
-            for match, _score, _ in process.extract(k, self._country_names(cc), scorer=fuzz.ratio,
-                                                   score_cutoff=cutoff, limit=3):
+            for match in self._closest(k, self._country_names(cc), cutoff, 3):
                 out += [dataclasses.replace(c, how="fuzzy") for c in self.lookup(match) if c.country == cc]
         if len(self._fuzzy) > 10_000:
             self._fuzzy.clear()
         self._fuzzy[memo] = out
         return out
 
-    def _country_names(self, cc: str) -> list[str]:
+    @staticmethod
+    def _closest(k: str, names: _Names, cutoff: int, limit: int) -> list[str]:
+        """The `limit` best keys scoring `cutoff` or more, best first and, on ties, in database
+        order: what process.extract over the whole list gives, from the slice that can score."""
+        lo, hi = names.around(len(k), cutoff)
+        hits = process.extract(k, names.by_length[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        hits.sort(key=lambda h: (-h[1], names.order[lo + h[2]]))
+        return [match for match, _score, _ in hits[:limit]]
+
+    def _country_names(self, cc: str) -> _Names:
         if cc not in self._by_country:
-            self._by_country[cc] = [k for (k,) in self.db.execute(
+            self._by_country[cc] = _Names.of([k for (k,) in self.db.execute(
                 "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place "
-                "WHERE p.country = ? AND p.kind != 'locality'", (cc,))]
+                "WHERE p.country = ? AND p.kind != 'locality'", (cc,))])
         return self._by_country[cc]
 
     def country(self, iso3: str) -> Candidate | None:

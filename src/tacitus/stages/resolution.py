@@ -183,7 +183,7 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         others = _others(ms, keys, chosen)
         results = [[_score(i, c, ms, chosen, held_by, b, others[keys[i]])
                     for c, b in zip(m.candidates, bases[i], strict=True)] for i, m in enumerate(ms)]
-        new = _consensus(ms, results)
+        new = _consensus(ms, results, keys)
         if new == chosen:
             break
         chosen = new
@@ -242,7 +242,8 @@ def weak(c: Candidate, steps: list[str], m: Mention | None = None) -> bool:
     return local or c.kind == "locality" or (c.kind in ("city", "admin2") and c.population < 1000)
 
 
-def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) -> list[Candidate | None]:
+def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]],
+               keys: list[str] | None = None) -> list[Candidate | None]:
     """Each mention's best candidate; then, among mentions of one name, a mention the text ties to
     nothing of its own (no area written after it, no country of its reading named in its sentence)
     takes the reading of the last tied mention before it ('The government in Tripoli' after
@@ -250,10 +251,11 @@ def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]]) 
     out: list[Candidate | None] = []
     for m, r in zip(ms, results, strict=True):
         out.append(m.candidates[max(range(len(r)), key=lambda k: r[k][0])] if r else None)
+    keys = keys if keys is not None else [key(m.text) for m in ms]  # the names' keys, made once by resolve
     groups: dict[str, list[int]] = {}
     for i, m in enumerate(ms):
         if m.candidates:
-            groups.setdefault(key(m.text), []).append(i)
+            groups.setdefault(keys[i], []).append(i)
     for idx in groups.values():
         if len(idx) < 2:
             continue

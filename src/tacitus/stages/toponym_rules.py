@@ -89,8 +89,9 @@ class Words:
         toks = tokens_of(doc)
         out: set[str] = set()
         for i in range(2, len(doc)):
-            if self.named_settlement(doc, i) or (toks[i].pos_ == "PROPN" and toks[i - 1].lower_ == "of"
-                                                 and toks[i - 2].lower_ in self.settlement):
+            if toks[i - 1].lower_ != "of" or toks[i - 2].lower_ not in self.settlement:
+                continue  # both readings need 'the town of' before it
+            if self.named_settlement(doc, i) or toks[i].pos_ == "PROPN":
                 j = i + 1
                 while j < len(doc) and j - i < 3 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
                     j += 1
@@ -100,9 +101,12 @@ class Words:
     def named_settlement(self, doc: Doc, i: int) -> bool:
         """A capitalised word inside a sentence after 'the town of' ('Sake', which the tagger may take
         for the noun 'sake')."""
-        t = doc[i]
-        return i >= 2 and t.text[:1].isupper() and not t.is_sent_start and t.is_alpha and \
-            doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.settlement
+        if i < 2:
+            return False
+        toks = tokens_of(doc)  # asked of every token: the cheap tests first, on the cached tokens
+        t = toks[i]
+        return toks[i - 1].lower_ == "of" and toks[i - 2].lower_ in self.settlement and t.text[:1].isupper() and \
+            not t.is_sent_start and t.is_alpha
 
     def named_after(self, doc: Doc, e: int, label: str) -> bool:
         """The word after the name makes the whole a thing named after a place ('Minsk agreement') or
