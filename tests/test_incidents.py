@@ -299,3 +299,10 @@ def test_a_witness_quote_does_not_date_the_incident(extract):
                   'at us last year," said one marcher.', published="2025-10-22")
     ev = incident(art, "Protest with intervention")
     assert ev.date.start == "2025-10-21" and ev.current
+
+
+def test_what_people_fled_and_an_occupied_place_are_no_incidents(extract):
+    for text in ("Idlib province is home to some 4 million people, many of whom fled fighting elsewhere in the country.",
+                 "Israel has vowed to keep Iran away from its border, including in the Israeli-occupied Golan Heights."):
+        art = extract(text, published="2024-06-11")
+        assert not [e for e in art.events if e.type.acled], text

@@ -15,6 +15,7 @@ from ..nlp.sents import text_of, tokens_of
 from .incident_features import mention_class
 
 FALLBACKS = ("article_focus", "publication_date", "dateline")  # place/date steps the text does not state
+FLED = {"flee", "escape"}  # verbs whose object is the violence people left behind
 DESCRIPTIVE = {"withdrawal", "mobilisation"}  # classes a participle describing a participant does not report
 
 
@@ -63,8 +64,10 @@ def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext
         verb = doc.char_span(d.verb.start, d.verb.end, alignment_mode="expand") if d.verb else None
         t = toks[span.root.i]
         cls, means = mention_class(d, t.lemma_.lower())
-        if cls in DESCRIPTIVE and t.dep_ == "acl":
+        if (cls in DESCRIPTIVE and t.dep_ == "acl") or (cls in DESCRIPTIVE | {"territory"} and t.dep_ == "amod"):
             cls = None  # 'struck a column of fighters withdrawing northward': how they were, not a pullout
+        if t.dep_ in ("xcomp", "dobj") and t.head.lemma_.lower() in FLED:
+            cls = None  # 'many of whom fled fighting elsewhere': the reason they left, not news of its own
         out.append(Mention(d, cls, means, t, toks[verb.root.i] if verb is not None else None,
                            bisect.bisect_right(sents, t.i) - 1, bisect.bisect_right(paras, d.trigger.start) - 1,
                            context.get(d.id) or EventContext(), tolls.get(d.id) or EventTolls()))
