@@ -108,6 +108,12 @@ def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
     return rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}}
 
 
+# the distinct countries and actor names of an event, for their facets (served: worked out once)
+EVENT_COUNTRIES = ("list_distinct(list_filter([e.location_country, e.actor1_country, e.actor2_country], "
+                   "lambda x: x IS NOT NULL))")
+EVENT_ACTORS = "list_distinct(list_filter([e.actor1_name, e.actor2_name], lambda x: x IS NOT NULL))"
+
+
 def _day(store: Store) -> str:
     """An event's day (EVENT_DAY), worked out once where the store has its aggregate tables."""
     return "e.event_day" if store.aggregates else EVENT_DAY
@@ -195,14 +201,14 @@ def facets(store: Store, f: Filters | None = None, clusters: bool = False, with_
     for dim in TYPE_DIMS:
         out[dim].sort(key=lambda x: (-x["n"], x["value"]))
     w, params = where(f.with_(country=None))
-    rows = store.rows(f"""SELECT c, count(*) FROM (SELECT unnest(list_distinct(list_filter(
-                              [e.location_country, e.actor1_country, e.actor2_country], lambda x: x IS NOT NULL))) AS c
-                          FROM {src}{w}) GROUP BY 1 ORDER BY 2 DESC, 1""", params)
+    countries, actors = ("e.event_countries", "e.event_actors") if store.aggregates else (EVENT_COUNTRIES,
+                                                                                          EVENT_ACTORS)
+    rows = store.rows(f"SELECT c, count(*) FROM (SELECT unnest({countries}) AS c FROM {src}{w}) "
+                      "GROUP BY 1 ORDER BY 2 DESC, 1", params)
     out["country"] = [{"value": c, "n": n} for c, n in rows]
     w, params = where(f.with_(actor=None))
-    rows = store.rows(f"""SELECT a, count(*) FROM (SELECT unnest(list_distinct(list_filter(
-                              [e.actor1_name, e.actor2_name], lambda x: x IS NOT NULL))) AS a FROM {src}{w})
-                          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500""", params)
+    rows = store.rows(f"SELECT a, count(*) FROM (SELECT unnest({actors}) AS a FROM {src}{w}) "
+                      "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500", params)
     out["actor"] = [{"value": a, "n": n} for a, n in rows]
     w, params = where(f.with_(since=None, until=None))
     day = _day(store)
