@@ -6,7 +6,12 @@ asking what the page asks (facets, a page of incidents, the map, the timeline) f
 at random from the store's countries, types and years. Prints figures; asserts nothing.
 
     python benchmarks/explorer.py --events 100000
-    python benchmarks/explorer.py --events 20000 --clients 100 --seconds 30
+    python benchmarks/explorer.py --events 20000 --clients 1,10,100 --seconds 30 [--workers 2]
+    python benchmarks/explorer.py --db /tmp/big.duckdb --skip-calls --clients 100   # built once, reused
+
+Each load line gives requests/s, p50/p95/p99/max latency, errors and the server's peak memory (with
+its workers'). The clients run in this process, on the same machine as the server: on a small
+machine they take part of its CPU.
 """
 
 from __future__ import annotations
@@ -71,8 +76,20 @@ def _rss_peak_mb(pid: int) -> float:
     return float("nan")
 
 
-def load(db: Path, clients: int, seconds: float) -> None:
-    """`tacitus serve` in its own process, `clients` concurrent clients for `seconds`."""
+def _tree_peak_mb(pid: int) -> float:
+    """The peak memory of the server and of its worker processes."""
+    kids = Path(f"/proc/{pid}/task/{pid}/children")
+    try:
+        pids = [pid] + [int(k) for k in kids.read_text().split()]
+    except OSError:
+        pids = [pid]
+    return sum(_rss_peak_mb(p) for p in pids)
+
+
+def load(db: Path, clients: list[int], seconds: float, workers: int | None = None) -> None:
+    """`tacitus serve` in its own process, then for each number in `clients` that many concurrent
+    clients for `seconds` (on one server: its caches stay warm from one level to the next, as they
+    would in use)."""
     import asyncio
     import json
     import random
@@ -81,14 +98,22 @@ def load(db: Path, clients: int, seconds: float) -> None:
 
     import httpx
 
-    srv = subprocess.Popen([sys.executable, "-m", "tacitus.cli", "serve", "--db", str(db), "--port", "0"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    cmd = [sys.executable, "-m", "tacitus.cli", "serve", "--db", str(db), "--port", "0"]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    srv = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         line = srv.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         if not m:
             raise SystemExit(f"the server did not start: {line}{srv.stdout.read(2000)}")
         base = f"http://127.0.0.1:{m[1]}"
+        for _ in range(600):  # the workers start after the line is printed
+            try:
+                httpx.get(f"{base}/api/health", timeout=5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
         facets = json.loads(httpx.get(f"{base}/api/facets", timeout=120).content)
         countries = [c["value"] for c in facets["country"][:15]]
         types = [t["value"] for t in facets["plover"]]
@@ -119,23 +144,25 @@ def load(db: Path, clients: int, seconds: float) -> None:
                         except httpx.HTTPError:
                             errors.append(time.perf_counter() - t0)
 
-        async def run() -> tuple[list, list]:
+        async def run(n: int) -> tuple[list, list]:
             lat: list[float] = []
             errors: list[float] = []
             until = time.perf_counter() + seconds
-            await asyncio.gather(*(client(i, until, lat, errors) for i in range(clients)))
+            await asyncio.gather(*(client(i, until, lat, errors) for i in range(n)))
             return lat, errors
 
-        t0 = time.perf_counter()
-        lat, errors = asyncio.run(run())
-        took = time.perf_counter() - t0
-        lat.sort()
+        print(f"\nload on `{' '.join(cmd[3:])}`:")
+        for n in clients:
+            t0 = time.perf_counter()
+            lat, errors = asyncio.run(run(n))
+            took = time.perf_counter() - t0
+            lat.sort()
 
-        def q(p: float) -> float:
-            return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
-        print(f"\nload: {clients} clients for {seconds:.0f} s: {len(lat) / took:.1f} requests/s, p50 {q(0.5):.0f} ms, "
-              f"p95 {q(0.95):.0f} ms, p99 {q(0.99):.0f} ms, max {q(1.0):.0f} ms, {len(errors)} errors, "
-              f"server peak {_rss_peak_mb(srv.pid):.0f} MB")
+            def q(p: float, lat=lat) -> float:
+                return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000 if lat else float("nan")
+            print(f"{n:4} clients for {seconds:.0f} s: {len(lat) / took:6.1f} requests/s, p50 {q(0.5):5.0f} ms, "
+                  f"p95 {q(0.95):5.0f} ms, p99 {q(0.99):5.0f} ms, max {q(1.0):5.0f} ms, {len(errors)} errors, "
+                  f"server peak {_tree_peak_mb(srv.pid):.0f} MB", flush=True)
     finally:
         srv.terminate()
         srv.wait(timeout=30)
@@ -144,15 +171,30 @@ def load(db: Path, clients: int, seconds: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=100_000)
-    ap.add_argument("--clients", type=int, default=0, help="concurrent clients for the load test (0: none)")
+    ap.add_argument("--clients", default="0",
+                    help="concurrent clients for the load test, or several (1,10,100) run one after the other")
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--workers", type=int, default=None, help="`tacitus serve --workers` (default: serve's own)")
+    ap.add_argument("--db", type=Path, default=None, help="a store built by an earlier run (built there if missing)")
+    ap.add_argument("--skip-calls", action="store_true", help="only the load test")
     args = ap.parse_args()
+    clients = [int(c) for c in str(args.clients).split(",") if int(c) > 0]
     from fastapi.testclient import TestClient
 
     from tacitus.web import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = build(Path(tmp), args.events)
+        if args.db is None:
+            db = build(Path(tmp), args.events)
+        elif args.db.exists():
+            db = args.db
+        else:
+            args.db.parent.mkdir(parents=True, exist_ok=True)
+            db = build(args.db.parent, args.events).rename(args.db)
+        if args.skip_calls:
+            if clients:
+                load(db, clients, args.seconds, args.workers)
+            return
         calls = [
             ("facets", "/api/facets", {}),
             ("events page", "/api/events", {"limit": 50}),
@@ -185,8 +227,8 @@ def main() -> None:
                 mode = f"  ({body['mode']})" if isinstance(body, dict) and "mode" in body else ""
                 print(f"{name:32} {first * 1000:9.1f} {statistics.median(times) * 1000:10.1f} {rows:7} "
                       f"{len(r.content) / 1000:8.1f}{mode}")
-        if args.clients:
-            load(db, args.clients, args.seconds)
+        if clients:
+            load(db, clients, args.seconds, args.workers)
 
 
 if __name__ == "__main__":

@@ -497,3 +497,41 @@ def test_concurrent_requests_answer_correctly(app):
         with ThreadPoolExecutor(16) as pool:
             got = list(pool.map(ask, range(48)))
     assert all(s == 200 and body == want and fs == 200 for s, body, fs in got)
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "SYR"}, {"type": "ASSAULT", "since": "2023"},
+                                    {"actor": "police", "all_events": True}, {"bbox": "30,30,45,40", "text": "killed"}])
+def test_the_served_copy_aggregates_as_the_store_does(sample_db, params):
+    """The narrow in-memory tables the server's aggregates read (store/served.py) give what the
+    store's own tables give, for every filter, in events and in clusters."""
+    from tacitus.filters import parse_filters
+    from tacitus.store import Store
+    from tacitus.store import read as reads
+    from tacitus.store.query import total
+    from tacitus.store.served import open_served
+
+    f = parse_filters(**params)
+    with Store(sample_db, read_only=True) as plain, open_served(sample_db) as served:
+        assert served.aggregates and not plain.aggregates
+        for clusters in (False, True):
+            assert reads.facets(served, f, clusters) == reads.facets(plain, f, clusters)
+            assert total(served, f, clusters) == total(plain, f, clusters)
+            for bucket in ("day", "month"):
+                assert reads.timeline(served, f, bucket, "acled", clusters) == reads.timeline(plain, f, bucket, "acled",
+                                                                                             clusters)
+            for grid in (None, 1.0):
+                def counts(store, grid=grid, clusters=clusters):
+                    got = reads.map_points(store, f, "plover", grid, 3000, clusters)
+                    return got["mode"], sorted((r["lat"], r["lon"], r["n"], r["fatalities"], sorted(r["types"].items()))
+                                               for r in got["items"])
+                assert counts(served) == counts(plain)
+
+
+def test_the_cache_is_bounded_by_bytes():
+    from tacitus.web.cache import ResponseCache
+
+    cache = ResponseCache(max_bytes=10)
+    for k in "abc":
+        cache.get(k, lambda: b"12345")
+    assert len(cache._items) == 2 and cache.peek("a") is None and cache.peek("c") == b"12345"
+    assert cache.get("big", lambda: b"x" * 11) == b"x" * 11 and cache.peek("big") is None  # too big to keep

@@ -104,3 +104,42 @@ def test_holds():
     assert holds(TEXAS, PARIS_TX) and not holds(TEXAS, PARIS_FR)
     assert holds(FRANCE, PARIS_FR) and not holds(FRANCE, FRANCE)
     assert not holds(TEXAS, GEORGIA_S)  # an area never holds another of its rank
+
+
+def test_a_stated_area_too_weak_to_place_rules_nothing_out():
+    """'Guatemala City, in Zona 4': the unranked 'Zona' namesakes resolve to nothing, so the city stands."""
+    city = cand("Guatemala City", "GTM", pop=1_000_000, admin1="GT-01", lat=14.64, lon=-90.51)
+    zona = [cand("La Zona", cc, "locality", 0, None, lat, 0.0) for cc, lat in (("COL", 5.0), ("HND", 15.0))]
+    (best, _, _), (area, _, steps) = resolve([m("Guatemala City", [city], container=1, stated=True),
+                                              m("Zona", zona)])
+    assert best is city and area is None and steps == ["weak"]
+
+
+def test_a_village_whose_namesakes_lie_in_one_country():
+    village = cand("Zibane", "NER", "locality", 0, "NE-6", 14.5, 1.3)
+    best, _, steps = resolve([m("Zibane", [village], hint="city")])[0]
+    assert best is village and "one_country" in steps
+    best, _, _ = resolve([m("Zibane", [village])])[0]
+    assert best is None  # nothing in the text says it is a place
+    best, _, _ = resolve([m("Zibane", [village], hint="city", article_countries={"MLI"})])[0]
+    assert best is None  # the article is about another country
+    twin = cand("Zibane", "MLI", "locality", 0, None, 14.0, -3.0)
+    assert resolve([m("Zibane", [village, twin], hint="city")])[0][0] is None
+
+
+def test_a_city_held_by_an_area_whose_code_the_data_lack():
+    """Areas and cities whose first-level codes are not ISO codes ('UA.12') are judged by distance."""
+    donetsk = cand("Donetska oblast", "UKR", "admin1", 4_000_000, "UA-14", 48.0, 37.8)
+    town = cand("Town", "UKR", pop=5_000, admin1="UA.05", lat=48.2, lon=37.6)
+    far = cand("Town", "UKR", pop=5_000, admin1="UA.30", lat=50.4, lon=30.5)
+    assert holds(donetsk, town) and not holds(donetsk, far)
+
+
+def test_the_area_written_after_a_place_is_the_area_not_its_namesake_city():
+    """'Novo, Donetsk', Novo 150 km from the city: the oblast holds it; alone, 'Donetsk' is the city."""
+    oblast = cand("Donetska oblast", "UKR", "admin1", 4_000_000, "UA-14", 48.0, 37.8)
+    city = cand("Donetsk", "UKR", pop=1_000_000, admin1="UA-14", lat=48.0, lon=37.8)
+    novo = cand("Novo", "UKR", pop=3_000, admin1="UA.05", lat=47.1, lon=36.4)
+    got = resolve([m("Novo", [novo], container=1), m("Donetsk", [oblast, city])])
+    assert got[1][0] is oblast
+    assert resolve([m("Donetsk", [oblast, city])])[0][0] is city

@@ -103,3 +103,34 @@ def test_the_server_answers_only_to_the_address_it_listens_on(db, tmp_path):
     finally:
         server.should_exit = True
         t.join(timeout=10)
+
+
+def test_serve_with_workers(db, tmp_path):
+    """`tacitus serve --workers 2`: processes that share the socket, each read-only on the store,
+    answer with the same headers as one."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "workers.duckdb"  # the module's client holds the store open for writing
+    shutil.copy(db, copy)
+    srv = subprocess.Popen([sys.executable, "-m", "tacitus.cli", "serve", "--db", str(copy), "--port", "0",
+                            "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", srv.stdout.readline())[1])
+        deadline, statuses = time.time() + 60, []
+        while time.time() < deadline and len(statuses) < 6:
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                c.request("GET", "/api/facets?country=MLI")
+                r = c.getresponse()
+                statuses.append((r.status, "script-src 'self'" in (r.getheader("Content-Security-Policy") or ""),
+                                 b'"total":' in r.read()))
+                c.close()
+            except OSError:
+                time.sleep(0.2)
+        assert statuses and all(s == (200, True, True) for s in statuses), statuses
+    finally:
+        srv.terminate()
+        assert srv.wait(timeout=30) is not None

@@ -278,11 +278,14 @@ class Article:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # most values: no dataclass test for them
 
 
 def to_jsonable(obj: Any) -> Any:
     """Records to plain dicts and lists (tuples become lists), recursively."""
     cls = type(obj)
+    if cls in _LEAVES:
+        return obj
     names = _FIELDS.get(cls)
     if names is None and dataclasses.is_dataclass(obj):
         names = _FIELDS.setdefault(cls, tuple(f.name for f in dataclasses.fields(obj)))

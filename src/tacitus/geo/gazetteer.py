@@ -10,6 +10,7 @@ import math
 import operator
 import sqlite3
 import threading
+from array import array
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -45,14 +46,14 @@ class _Names:
     names of about its own length, so the fuzzy match looks at one slice of them."""
 
     by_length: list[str]
-    lengths: list[int]
-    order: list[int]   # by_length[i] is the key at position order[i] of the database order
+    lengths: array     # of by_length; arrays, not lists of ints: a few bytes a key
+    order: array       # by_length[i] is the key at position order[i] of the database order
 
     @staticmethod
     def of(keys: list[str]) -> _Names:
         lengths = list(map(len, keys))
         order = sorted(range(len(keys)), key=lengths.__getitem__)
-        return _Names([keys[i] for i in order], [lengths[i] for i in order], order)
+        return _Names([keys[i] for i in order], array("I", (lengths[i] for i in order)), array("I", order))
 
     def around(self, n: int, cutoff: float) -> tuple[int, int]:
         """The slice of `by_length` whose lengths can score `cutoff` against a key of length n:

@@ -38,7 +38,7 @@ from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of
 from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
-from .geocode import COARSER
+from .geocode import COARSER, missions
 
 CLAUSE_BREAK = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
@@ -87,9 +87,10 @@ class ContextStage(Stage):
     reads = ("meta", "events", "places", "dates", "mentions")
     writes = ("event_context",)
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, missions: dict[str, str] | None = None) -> None:
         register()
         self.gaz = gazetteer
+        self.missions = missions or {}  # geocode.missions: 'MONUSCO' names Congo
         self.reporting = frozenset(read_list("tacitus.lexicons", "reporting_verbs.txt"))
         self.anaphor = frozenset(r["word"] for r in read_tsv("tacitus.geo", "toponym_words.tsv") if r["kind"] == "anaphor")
 
@@ -111,8 +112,10 @@ class ContextStage(Stage):
         countries: dict[int, list[str]] = {}  # sentence start -> the countries it names (actors too)
         for m in layers.get(doc, "mentions"):
             key = ActorKey.parse(m.label_)
-            if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") and key.name:
-                countries.setdefault(sent_of(m[0]).start, []).append(key.name)
+            cc = key.name if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") else \
+                self.missions.get(m.label_)
+            if cc:
+                countries.setdefault(sent_of(m[0]).start, []).append(cc)
         reported = [p for p in places if self._said_at(doc[p.tokens[0]])]
         where: dict[str, EventContext] = {}
         events: list[EventDraft] = layers.get(doc, "events") or []
@@ -312,5 +315,6 @@ def _locates(p: ResolvedPlace) -> bool:
                   default_config={"gazetteer": None})
 def make_context(nlp: Language, name: str, gazetteer: str | None) -> ContextStage:
     from ..geo import default_gazetteer
+    from ..lexicons.actors import default_dictionary
 
-    return ContextStage(default_gazetteer(gazetteer))
+    return ContextStage(default_gazetteer(gazetteer), missions(default_dictionary()))

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..geo.gazetteer import Candidate, Gazetteer
+from ..lexicons import read_tsv
 from ..nlp import layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, ResolvedPlace
@@ -43,9 +44,13 @@ class GeocodeStage(Stage):
     reads = ("toponyms", "mentions")
     writes = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, missions: dict[str, str] | None = None):
         register()
         self.gaz = gazetteer
+        self.missions = missions or {}  # a mission's actor label -> the country it works in ('MONUSCO': COD)
+        # 'in X', 'near X': the words before a name that put it as a place ('of', 'to' do not)
+        self.locative = frozenset(r["word"] for r in read_tsv("tacitus.geo", "toponym_words.tsv")
+                                  if r["kind"] == "locative") - {"of", "to"}
 
     def _candidates(self, text: str, rule: str, countries: list[str]) -> tuple[list[Candidate], list[Candidate], str]:
         """(the candidates to score, the namesakes left out, how the name matched)."""
@@ -77,8 +82,10 @@ class GeocodeStage(Stage):
         named: list[tuple[int, int, int, str]] = []
         for m in layers.get(doc, "mentions"):
             key = ActorKey.parse(m.label_)
-            if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") and key.name:
-                named.append((m.start, sent_of(m[0]).start, bisect.bisect_right(paras, m.start_char), key.name))
+            cc = key.name if key.kind in ("country", "force") and m.kb_id_ not in ("backer", "capital") else \
+                self.missions.get(m.label_)
+            if cc:
+                named.append((m.start, sent_of(m[0]).start, bisect.bisect_right(paras, m.start_char), cc))
         article = [cc for *_, cc in named]
         ranked = sorted(set(article), key=lambda cc: -article.count(cc))
         line = dateline(doc)
@@ -93,12 +100,14 @@ class GeocodeStage(Stage):
                 sentence_countries={cc for t, s, _, cc in named if s == sent and not sp.start <= t < sp.end},
                 paragraph_countries={cc for t, _, p, cc in named if p == para and not sp.start <= t < sp.end},
                 article_countries={cc for t, *_, cc in named if not sp.start <= t < sp.end},
-                dateline=sp.start == line_tok))
+                dateline=sp.start == line_tok,
+                placed=sp.start > 0 and doc[sp.start - 1].lower_ in self.locative))
         for i in range(len(spans) - 1):  # 'X, Y' / 'X (Y)' / 'X in Y district': Y holds X
             gap = text[spans[i].end_char:spans[i + 1].start_char].strip()
             if CONTAINER_GAP.match(gap):
                 mentions[i].container = i + 1
                 mentions[i].bracketed = gap.endswith("(")
+                mentions[i].placed = mentions[i].placed or mentions[i].bracketed
                 mentions[i].stated = bool(re.search(r"\bin\b", gap, re.I))
             elif gap in ("'s", "’s"):  # 'Kirkuk's Hawija district': X holds Y
                 mentions[i + 1].container = i
@@ -132,5 +141,13 @@ class GeocodeStage(Stage):
                   default_config={"gazetteer": None})
 def make_geocode(nlp: Language, name: str, gazetteer: str | None) -> GeocodeStage:
     from ..geo import default_gazetteer
+    from ..lexicons.actors import default_dictionary
 
-    return GeocodeStage(default_gazetteer(gazetteer))
+    return GeocodeStage(default_gazetteer(gazetteer), missions(default_dictionary()))
+
+
+def missions(d) -> dict[str, str]:
+    """International missions of the actor lexicon that work in one country (kind igo with a
+    country: 'MONUSCO' in Congo, the OSCE's monitoring mission in Ukraine): the text that names
+    one names its country."""
+    return {e.id: e.country for e in d.entries.values() if e.etype == "group" and e.kind == "igo" and e.country}

@@ -27,6 +27,8 @@ class People:
         titles = sorted(dictionary.titles, key=len, reverse=True)
         self.gender = {r["word"]: r["gender"] for r in read_tsv("tacitus.lexicons", "person_gender.tsv")}
         self.title_re = re.compile(r"(?:^|[\s(,])(" + "|".join(re.escape(t) for t in titles) + r")\s+$")
+        # a name's text starts with its first token's, so a name whose first token begins no title has none
+        self.title_starts = frozenset(t[:n] for t in titles for n in range(1, len(t) + 1))
 
     def _title_before(self, doc: Doc, start: int) -> tuple[str | None, str | None]:
         """The longest title written right before a name ('Brig. Gen.', 'Foreign Minister')."""
@@ -84,6 +86,8 @@ class People:
 
     def _untitled(self, doc: Doc, ent: Span) -> Span:
         """The name without a title the NER took into it ('Mayor Lina Osei' -> 'Lina Osei')."""
+        if len(ent) < 2 or ent[0].text not in self.title_starts:
+            return ent  # asked of every entity: most begin with no title
         for k in range(ent.end - 1, ent.start, -1):
             if doc[ent.start:k].text in self.d.titles:
                 return Span(doc, k, ent.end, label="PERSON")
@@ -103,11 +107,12 @@ class People:
             if t.pos_ != "PROPN" or i in covered or not t.text[:1].isupper():
                 i += 1
                 continue
-            title, _ = self._title_before(doc, i)
             end = i
             while end < len(toks) and toks[end].pos_ == "PROPN" and end not in covered and end - i < 4:
                 end += 1
-            if title and end - i >= 2 and not any(toks[k].text in self.d.titles for k in range(i, end)):
+            # the title search (a long regex) only for a run of two names or more
+            if end - i >= 2 and not any(toks[k].text in self.d.titles for k in range(i, end)) and \
+                    self._title_before(doc, i)[0]:
                 out.append(Span(doc, i, end, label="PERSON"))
                 i = end
             else:

@@ -30,6 +30,7 @@ from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
+from .geocode import missions
 from .toponym_rules import Words, is_person, widen
 
 DIRECTION = r"(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -54,8 +55,9 @@ class PlacesStage(Stage):
     writes = ("toponyms",)
 
     def __init__(self, gazetteer: Gazetteer, countries: frozenset[str], words: Words,
-                 states: dict[str, UsState]):
+                 states: dict[str, UsState], missions: dict[str, str] | None = None):
         register()
+        self.missions = missions or {}  # geocode.missions: 'MONUSCO' names Congo
         self.gaz = gazetteer
         self.countries = countries  # country names that may sit inside a group's name
         self.w = words
@@ -72,8 +74,13 @@ class PlacesStage(Stage):
         return out - names
 
     def _doc_countries(self, doc: Doc) -> set[str]:
-        keys = (ActorKey.parse(m.label_) for m in layers.get(doc, "mentions"))
-        return {k.name for k in keys if k.kind == "country"}
+        out = set()
+        for m in layers.get(doc, "mentions"):
+            k = ActorKey.parse(m.label_)
+            cc = k.name if k.kind == "country" else self.missions.get(m.label_)
+            if cc:
+                out.add(cc)
+        return out
 
     def _metonyms(self, doc: Doc) -> set[int]:
         """A capital that acts or is acted on ('Washington said', 'accused Moscow') is the
@@ -123,6 +130,10 @@ class PlacesStage(Stage):
             return False
         before = text_of(doc)[max(0, doc[s].idx - 20):doc[s].idx].lower().split()
         return " ".join(before[-2:]) not in self.w.not_locative
+
+    def _point_before(self, doc: Doc, s: int) -> bool:
+        """'near X', 'outside X': a word before the name that puts a point there."""
+        return s > 0 and doc[s - 1].lower_ in self.w.point_before
 
     def _acronym(self, span: Span, country_toks: set[int]) -> bool:
         """'HIV', 'CARE', 'MoD': no place unless the country dictionary knows it ('US', 'DRC')."""
@@ -221,8 +232,29 @@ class PlacesStage(Stage):
             if self._known(text, self._locative(doc, s2) or chained or again) or (said and self.gaz.lookup(text)):
                 add(s2, e2, hint, "gazetteer" if rule == "ner" else rule)
             i = max(end, e2)
+        self._name_lines(doc, add, taken | blocked)
         layers.put(doc, "toponyms", [Span(doc, s, e, label=h, kb_id=r) for s, e, h, r in sorted(found)])
         return doc
+
+    def _name_lines(self, doc: Doc, add, taken: set[int]) -> None:
+        """A line that is nothing but names the gazetteer knows as ranked places ('Dalbandin',
+        'Kobo, Amhara' under a headline: a caption or a location line) names places."""
+        text = text_of(doc)
+        at = 0
+        for line in text.split("\n"):
+            start, at = at, at + len(line) + 1
+            span = doc.char_span(start, start + len(line), alignment_mode="contract") if line.strip() else None
+            if span is None or len(span) > 6 or any(t.i in taken for t in span):
+                continue
+            words = [t for t in span if not t.is_punct]
+            if not words or not all(t.text[:1].isupper() or t.lower_ in self.w.particles for t in words):
+                continue
+            s = span.start
+            for i in range(span.start, span.end + 1):
+                if i == span.end or doc[i].text in (",", ";", "(", ")"):
+                    if s < i and not doc[s].is_punct and self._ranked(doc[s:i].text):
+                        add(s, i, "any", "gazetteer:line")
+                    s = i + 1
 
     def _placed_here(self, doc: Doc, seg: Span, settled: set[str]) -> bool:
         """A name that is also a surname in the article is a place where the text puts it as one:
@@ -255,7 +287,8 @@ class PlacesStage(Stage):
         ('Chifuko village': the word stays outside, as the kind hint)."""
         out, s = [], ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or doc[i].text in (",", "(", ")", ";"):
+            if i == ent.end or doc[i].text in (",", "(", ")", ";") or (
+                    ent.label_ == "ORG" and doc[i].text == "in" and i + 1 < ent.end):  # 'the Cabinet of Ministers in Kyiv'
                 a, b = s, i
                 while b - a > 1 and doc[b - 1].lower_ in ("'s", "’s", "'"):
                     b -= 1  # "North Korea's"
@@ -280,8 +313,10 @@ class PlacesStage(Stage):
             if is_person(doc, seg, surnames, self.w):
                 return False
         elif all(i in blocked for i in range(seg.start, seg.end)) or (seg.label_ == "ORG" and not (
-                (self._locative(doc, seg.start) or chained) and self._in_countries(seg.text, {"*"}, any_country=True))):
-            return False  # an organisation is a place only where the text puts it and a town of 5,000 has its name
+                (self._locative(doc, seg.start) or chained) and self._in_countries(seg.text, {"*"}, any_country=True))
+                and not (self._point_before(doc, seg.start) and self._ranked(seg.text))):
+            return False  # an organisation is a place only where the text puts it and a town of 5,000 has its
+            # name, or any ranked town after 'near' ('near Opytne')
         text = seg.text
         return ((self._locative(doc, seg.start) or chained) and self._known(text, strong=True)) or (
             seg.label_ != "NORP" and self._in_countries(text, countries)) or (
@@ -347,4 +382,4 @@ def make_places(nlp: Language, name: str, gazetteer: str | None) -> PlacesStage:
     d = default_dictionary()
     names = frozenset(s.text for s in d.surfaces if ActorKey.parse(s.entry_id).kind == "country"
                       and s.how == "name" and " " not in s.text)
-    return PlacesStage(default_gazetteer(gazetteer), names, Words.load(tuple(d.titles)), load_states())
+    return PlacesStage(default_gazetteer(gazetteer), names, Words.load(tuple(d.titles)), load_states(), missions(d))

@@ -47,6 +47,7 @@ class Mention:
     more: list[Candidate] = field(default_factory=list)  # the namesakes left out of `candidates`
     bracketed: bool = False        # the area is written in brackets after it: 'Marabo (Irumu, Ituri)'
     stated: bool = False           # the text says the area holds it ('X in Y', "Y's X"), not a list 'X, Y'
+    placed: bool = False           # the words before it put it as a place ('in X', 'near X', 'the village of X')
 
 
 def holds(area: Candidate, c: Candidate) -> bool:
@@ -57,10 +58,16 @@ def holds(area: Candidate, c: Candidate) -> bool:
         return c.kind != "country"
     if area.kind == "admin1":
         return c.kind not in ("country", "admin1") and ((c.admin1 is not None and c.admin1 == area.admin1) or (
-            (c.admin1 is None or area.admin1 is None) and km(area.lat, area.lon, c.lat, c.lon) < 300))
+            not (iso_code(c.admin1) and iso_code(area.admin1)) and km(area.lat, area.lon, c.lat, c.lon) < 300))
     if area.kind in POINTS:
         return c.kind in POINTS and km(area.lat, area.lon, c.lat, c.lon) < NEAR_KM
     return False
+
+
+def iso_code(code: str | None) -> bool:
+    """An ISO 3166-2 code ('UA-14'); the data give some places none, or GeoNames' own ('UA.12'),
+    which no ISO code equals: such areas are judged by distance."""
+    return code is not None and "-" in code
 
 
 def namesake_areas(m: Mention) -> set[int]:
@@ -72,7 +79,7 @@ def namesake_areas(m: Mention) -> set[int]:
     cities = [c for c in m.candidates if c.kind == "city"]
     return {id(a) for a in m.candidates if a.kind == "admin1" and any(
         c.country == a.country and c.population >= 0.1 * a.population and (
-            c.admin1 == a.admin1 or km(a.lat, a.lon, c.lat, c.lon) < NEAR_KM) for c in cities)}
+            holds(a, c) or km(a.lat, a.lon, c.lat, c.lon) < NEAR_KM) for c in cities)}
 
 
 def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[float, list[str]]:
@@ -173,8 +180,8 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
                 m.candidates = m.candidates + inside
                 m.more = [x for x in m.more if x not in inside]
     bases = []
-    for m in ms:
-        namesake = namesake_areas(m)
+    for i, m in enumerate(ms):
+        namesake = namesake_areas(m) if i not in held_by else set()  # 'X, Donetsk', 'X (San Juan)': the area
         bases.append([prior(c, m.hint, namesake) for c in m.candidates])
     chosen: list[Candidate | None] = [None] * len(ms)
     results: list[list[tuple[float, list[str]]]] = [[] for _ in ms]
@@ -188,6 +195,10 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
             break
         chosen = new
     out: list[tuple[Candidate | None, float, list[str]]] = []
+    # a stated area that is itself too weak to put on the map ('Guatemala City, in Zona 12') rules nothing out
+    others = _others(ms, keys, chosen)
+    unsure = [c is None or weak(c, results[i][m.candidates.index(c)][1] or ["population"], m, others[keys[i]].countries)
+              for i, (m, c) in enumerate(zip(ms, chosen, strict=True))]
     for i, m in enumerate(ms):
         c = chosen[i]
         if c is None:
@@ -197,11 +208,15 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         best_s, steps = results[i][k]
         share = 1.0 / sum(math.exp(min(50.0, s - best_s)) for s, _ in results[i])
         steps = steps or ["population"]
-        area = chosen[m.container] if m.container is not None else None
-        if weak(c, steps, m):
+        if not CONTEXT_STEPS.intersection(steps) and only_namesakes(c, m, others[keys[i]].countries) and (
+                c.kind == "locality" or c.population < 1000 or m.hint == "admin2"):
+            steps = steps + ["one_country"]
+        area = chosen[m.container] if m.container is not None and not unsure[m.container] else None
+        if unsure[i]:
             out.append((None, share, ["weak"]))
         elif area is not None and not holds(area, c) and (RANK[c.kind] < RANK[area.kind] or (
-                m.stated and RANK[c.kind] <= RANK[area.kind] and area.kind in JUDGED) or (m.bracketed and area.country != c.country)):
+                m.stated and RANK[c.kind] <= RANK[area.kind] and area.kind in JUDGED) or (
+                area.country != c.country and (m.bracketed or area.kind == c.kind == "admin1"))):
             # 'Paris, France' must be in France; 'Jones County, Texas' with no such county there stays unresolved
             inside = [k for k, x in enumerate(m.candidates) if holds(area, x)]
             extra = [x for x in m.more if holds(area, x)]
@@ -232,14 +247,27 @@ def _one_reading_fails(ms: list[Mention], keys: list[str], chosen: list[Candidat
             (keys[i], id(c)) in failed else (c, share, steps) for i, (c, share, steps) in enumerate(out)]
 
 
-def weak(c: Candidate, steps: list[str], m: Mention | None = None) -> bool:
+def weak(c: Candidate, steps: list[str], m: Mention | None = None, around: frozenset[str] = frozenset()) -> bool:
     """A small place or an unranked locality that nothing in the text points at; or any reading,
     however large, of a district ('the Gombe district') or of the place a facility is named after
-    ('Madina hospital') that nothing in the text points at: such names are local."""
+    ('Madina hospital') that nothing in the text points at: such names are local. A village or
+    district the text puts as a place ('near X', 'the village of X', 'X district') whose every
+    namesake lies in one country is no guess, unless the article names or puts its other places
+    (`around`) in other countries."""
     if CONTEXT_STEPS.intersection(steps):
+        return False
+    if m is not None and only_namesakes(c, m, around):
         return False
     local = m is not None and (m.hint == "admin2" or "+facility" in m.rule)
     return local or c.kind == "locality" or (c.kind in ("city", "admin2") and c.population < 1000)
+
+
+def only_namesakes(c: Candidate, m: Mention, around: frozenset[str]) -> bool:
+    """The text says X is a place, its namesakes all lie in c's country, and the article names no
+    other country (one it names would have put a country step on c) nor puts its other places in
+    another ('Songho, Doucoumbo Commune (Bandiagara, Mopti)' is in Mali, whatever the gazetteer has)."""
+    return (m.placed or m.hint in ("city", "admin2")) and "+facility" not in m.rule and not m.article_countries \
+        and c.kind in POINTS and around <= {c.country} and all(x.country == c.country for x in m.candidates + m.more)
 
 
 def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]],

@@ -32,15 +32,23 @@ def store_path(db: str | os.PathLike | None = None) -> Path:
 
 class Store:
     """One DuckDB file. Opened for writing, it applies pending migrations; read-only, it never
-    creates or changes anything (a missing file is StoreNotFound)."""
+    creates or changes anything (a missing file is StoreNotFound).
+
+    `connection` (with `use`, the statement that makes the store its default database) is one
+    opened elsewhere (store/served.py); `aggregates`, where set, maps clusters=False/True to the
+    narrow table the explorer's aggregates read (store/read.py source)."""
+
+    aggregates: dict[bool, str] | None = None
 
     def __init__(self, path: str | os.PathLike, read_only: bool = False,
-                 migrations: Sequence[mig.Migration] | None = None):
+                 migrations: Sequence[mig.Migration] | None = None,
+                 connection: duckdb.DuckDBPyConnection | None = None, use: str | None = None):
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreNotFound(self.path)
-        self._con = connect(self.path, read_only)
+        self._con = connection if connection is not None else connect(self.path, read_only)
+        self._use = use
         self._depth = 0
         self._types: dict[str, dict[str, str]] = {}
         self._migrations = tuple(migrations) if migrations is not None else None
@@ -63,6 +71,8 @@ class Store:
         v.__dict__.update(self.__dict__)
         v._con = self._con.cursor()
         v._depth = 0
+        if self._use:
+            v._con.execute(self._use)
         return v
 
     def close(self) -> None:

@@ -29,11 +29,18 @@ def iter_events(store: Store, f: Filters, clusters: bool = False, chunk: int = 2
     return store.iter_dicts(sql, params, chunk)
 
 
+def source(clusters: bool, store: Store | None = None) -> str:
+    """What the explorer counts, as `e`: every event, or one row per cluster (its representative
+    event); the store's narrow copy of it where it has one (store/served.py)."""
+    if store is not None and store.aggregates:
+        return store.aggregates[clusters]
+    return "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
+
+
 def total(store: Store, f: Filters, clusters: bool = False) -> int:
     """How many rows `events` gives without the limit and offset."""
     w, params = where(f)
-    src = "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
-    return store.value(f"SELECT count(*) FROM {src}{w}", params)
+    return store.value(f"SELECT count(*) FROM {source(clusters, store)}{w}", params)
 
 
 def _events_sql(f: Filters, clusters: bool) -> tuple[str, list]:

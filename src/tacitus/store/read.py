@@ -12,7 +12,7 @@ from typing import Any
 from ..filters import Filters
 from ..ontology import default_ontology
 from .db import Store
-from .query import where
+from .query import source, where
 from .schema import CHILD_FIELDS, table_columns
 
 # the type dimension a chart is coloured by -> its column
@@ -108,9 +108,15 @@ def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
     return rec["cluster"] | {"representative_event": {k: v for k, v in rec.items() if k != "cluster"}}
 
 
-def source(clusters: bool) -> str:
-    """What the explorer counts: every event, or one row per cluster (its representative event)."""
-    return "clusters c JOIN events e ON e.event_id = c.representative" if clusters else "events e"
+# the distinct countries and actor names of an event, for their facets (served: worked out once)
+EVENT_COUNTRIES = ("list_distinct(list_filter([e.location_country, e.actor1_country, e.actor2_country], "
+                   "lambda x: x IS NOT NULL))")
+EVENT_ACTORS = "list_distinct(list_filter([e.actor1_name, e.actor2_name], lambda x: x IS NOT NULL))"
+
+
+def _day(store: Store) -> str:
+    """An event's day (EVENT_DAY), worked out once where the store has its aggregate tables."""
+    return "e.event_day" if store.aggregates else EVENT_DAY
 
 
 def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover",
@@ -121,9 +127,9 @@ def timeline(store: Store, f: Filters, bucket: str = "day", by: str = "plover",
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}")
     col = TYPE_DIMS[by]
     w, params = where(f)
-    sql = (f"SELECT strftime(date_trunc('{bucket}', {EVENT_DAY}), '%Y-%m-%d') AS period, "
+    sql = (f"SELECT strftime(date_trunc('{bucket}', {_day(store)}), '%Y-%m-%d') AS period, "
            f"CAST(e.{col} AS VARCHAR) AS type, count(*) AS n, CAST(coalesce(sum(e.fatalities_best), 0) AS BIGINT) "
-           f"AS fatalities FROM {source(clusters)}{w} "
+           f"AS fatalities FROM {source(clusters, store)}{w} "
            f"GROUP BY ALL HAVING period IS NOT NULL ORDER BY period, type NULLS LAST")
     return store.dicts(sql, params)
 
@@ -141,8 +147,8 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
     w, params = where(f)
     w = (w + " AND " if w else " WHERE ") + "e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL"
     if grid is None:
-        places = store.value(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) FROM {source(clusters)}{w}",
-                             params)
+        places = store.value(f"SELECT count(DISTINCT (e.location_lat, e.location_lon)) "
+                             f"FROM {source(clusters, store)}{w}", params)
         if places > max_places:
             lon0, lat0, lon1, lat1 = f.bbox or (-180.0, -90.0, 180.0, 90.0)
             want = max(lon1 - lon0, lat1 - lat0) / 60
@@ -159,7 +165,7 @@ def map_points(store: Store, f: Filters, by: str = "plover", grid: float | None 
         group = "e.location_lat, e.location_lon"
     sql = (f"SELECT {key}, count(*) AS n, CAST(coalesce(sum(e.fatalities_best), 0) AS BIGINT) AS fatalities, "
            f"histogram(coalesce(CAST(e.{col} AS VARCHAR), '?')) AS types, "
-           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM {source(clusters)}{w} GROUP BY {group} ORDER BY n DESC")
+           f"mode(CAST(e.{col} AS VARCHAR)) AS top_type FROM {source(clusters, store)}{w} GROUP BY {group} ORDER BY n DESC")
     rows = store.dicts(sql, key_params + params)
     for r in rows:
         r["types"] = dict(r["types"]) if r["types"] else {}
@@ -179,7 +185,7 @@ def facets(store: Store, f: Filters | None = None, clusters: bool = False, with_
     f = (f or Filters()).with_(limit=None, offset=0, sort=None)
     onto = default_ontology()
     labels = {"cameo": onto.label, "quad": QUAD_NAMES.get, "plover": lambda v: onto.plover_gloss.get(v)}
-    src = source(clusters)
+    src = source(clusters, store)
     out: dict[str, Any] = {dim: [] for dim in TYPE_DIMS}
     # every type dimension in one scan: a grouping set per dimension (the others are NULL in its rows)
     w, params = where(f.with_(type=None))
@@ -195,17 +201,18 @@ def facets(store: Store, f: Filters | None = None, clusters: bool = False, with_
     for dim in TYPE_DIMS:
         out[dim].sort(key=lambda x: (-x["n"], x["value"]))
     w, params = where(f.with_(country=None))
-    rows = store.rows(f"""SELECT c, count(*) FROM (SELECT unnest(list_distinct(list_filter(
-                              [e.location_country, e.actor1_country, e.actor2_country], lambda x: x IS NOT NULL))) AS c
-                          FROM {src}{w}) GROUP BY 1 ORDER BY 2 DESC, 1""", params)
+    countries, actors = ("e.event_countries", "e.event_actors") if store.aggregates else (EVENT_COUNTRIES,
+                                                                                          EVENT_ACTORS)
+    rows = store.rows(f"SELECT c, count(*) FROM (SELECT unnest({countries}) AS c FROM {src}{w}) "
+                      "GROUP BY 1 ORDER BY 2 DESC, 1", params)
     out["country"] = [{"value": c, "n": n} for c, n in rows]
     w, params = where(f.with_(actor=None))
-    rows = store.rows(f"""SELECT a, count(*) FROM (SELECT unnest(list_distinct(list_filter(
-                              [e.actor1_name, e.actor2_name], lambda x: x IS NOT NULL))) AS a FROM {src}{w})
-                          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500""", params)
+    rows = store.rows(f"SELECT a, count(*) FROM (SELECT unnest({actors}) AS a FROM {src}{w}) "
+                      "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 500", params)
     out["actor"] = [{"value": a, "n": n} for a, n in rows]
     w, params = where(f.with_(since=None, until=None))
-    lo, hi = store.rows(f"SELECT strftime(min({EVENT_DAY}), '%Y-%m-%d'), strftime(max({EVENT_DAY}), '%Y-%m-%d') "
+    day = _day(store)
+    lo, hi = store.rows(f"SELECT strftime(min({day}), '%Y-%m-%d'), strftime(max({day}), '%Y-%m-%d') "
                         f"FROM {src}{w}", params)[0]
     out["dates"] = {"first": lo, "last": hi}  # the range the other filters leave (the timeline's)
     w, params = where(f)

@@ -1,6 +1,8 @@
-"""The REST API and the page. Reads go through store/query.py and store/read.py on a read-only
-connection of the worker thread (one cursor per request, so requests run side by side); what a read
-returns is cached as JSON bytes while the store stays as it is (web/cache.py). Filters are
+"""The REST API and the page. Reads go through store/query.py and store/read.py on one read-only
+connection (store/served.py: the store attached to an in-memory database with narrow tables for the
+aggregates), a cursor per request so that requests run side by side; what a read
+returns is cached as JSON bytes while the store stays as it is (web/cache.py). A cached answer is
+sent from the event loop; only a miss goes to a worker thread (and to DuckDB). Filters are
 validated by tacitus.filters (the same rules and messages as the command line) and bound in SQL
 there, so a bad parameter is a 4xx that says what to send, never a 500."""
 
@@ -12,7 +14,6 @@ import io
 import json
 import tempfile
 import threading
-from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +23,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response, StreamingRes
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from .. import SCHEMA, __version__
 from ..export import FORMATS, write_binary
@@ -29,6 +31,7 @@ from ..filters import HELP, FilterError, Filters, parse_filters
 from ..store import Store
 from ..store import read as reads
 from ..store.query import events, iter_events, total
+from ..store.served import open_served
 from .cache import ResponseCache
 from .colours import palette
 from .security import HostCheck, SecurityHeaders
@@ -44,7 +47,7 @@ def static_dir() -> Path:
     return Path(str(resources.files("tacitus.web") / "static"))
 
 
-def filters(
+async def filters(
     since: str | None = Query(None, description=HELP["since"]),
     until: str | None = Query(None, description=HELP["until"]),
     country: str | None = Query(None, description=HELP["country"]),
@@ -134,22 +137,14 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     if not db.exists():  # a server never creates a store, even one allowed to write
         from ..store import StoreNotFound
         raise StoreNotFound(db)
-    store = Store(db, read_only=not allow_writes)
+    # read-only: the store attached to an in-memory database holding the aggregates' narrow tables
+    store = Store(db) if allow_writes else open_served(db)
     lock = threading.Lock()
+    cursors = threading.Lock()
     state: dict[str, Any] = {"pipeline": None}
     cache = ResponseCache()
-    local = threading.local()
-    opened: list[Store] = []
 
-    @asynccontextmanager
-    async def lifespan(_app):
-        yield
-        with lock:  # the worker threads' connections
-            for s in opened:
-                s.close()
-            opened.clear()
-
-    app = FastAPIOffline(title="tacitus explorer API", version=__version__, lifespan=lifespan,
+    app = FastAPIOffline(title="tacitus explorer API", version=__version__,
                          description="Events coded from news reports (CAMEO, PLOVER, ACLED) with their evidence. "
                                      f"Records follow {SCHEMA}. Read-only towards the store.")
     app.add_middleware(SecurityHeaders)
@@ -158,26 +153,32 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
     app.state.cache = cache
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
-    def thread_store() -> Store:
-        """The worker thread's own read-only connection (writable servers share the one store)."""
-        if allow_writes:
-            return store
-        s = getattr(local, "store", None)
-        if s is None:
-            s = local.store = Store(db, read_only=True)
-            with lock:
-                opened.append(s)
-        return s
+    def new_view() -> Store:
+        """The store on a cursor of its own, for one request (cursors run side by side)."""
+        with cursors:
+            return store.view()
 
     def view():
-        v = thread_store().view()
+        v = new_view()
         try:
             yield v
         finally:
             v.close()
 
-    def cached(key: Any, compute) -> Response:
-        return _json(cache.get(key, lambda: dumps(compute())))
+    def reading(compute):
+        """compute(store) on a cursor of its own."""
+        v = new_view()
+        try:
+            return compute(v)
+        finally:
+            v.close()
+
+    async def cached(key: Any, compute) -> Response:
+        """The cached answer, straight from the event loop; else compute(store) in a worker thread."""
+        body = cache.peek(key)
+        if body is None:
+            body = await run_in_threadpool(cache.get, key, lambda: dumps(reading(compute)))
+        return _json(body)
 
     def pipeline():
         with lock:
@@ -194,69 +195,72 @@ def create_app(db: str | Path, allow_writes: bool = False, pipeline_factory=None
         return FileResponse(static_dir() / "index.html", media_type="text/html")
 
     @app.get("/api/health", summary="The store's size and the record schema")
-    def health(s: Store = Depends(view)) -> Response:
-        return cached(("health",), lambda: {"ok": True, "version": __version__, "schema": SCHEMA, "db": str(db),
+    async def health() -> Response:
+        return await cached(("health",), lambda s: {"ok": True, "version": __version__, "schema": SCHEMA, "db": str(db),
                                              "read_only": not allow_writes, "counts": s.counts()})
 
     @app.get("/api/facets", summary="Values the filters can take, counted over what the other filters select "
                                     "(types per ontology, countries, actors), the date range, the store's size and "
                                     "each type's colour")
-    def facets(f: Filters = Depends(filters), clusters: bool = False, s: Store = Depends(view)) -> Response:
+    async def facets(f: Filters = Depends(filters), clusters: bool = False) -> Response:
         key = f.with_(limit=None, offset=0, sort=None)
 
-        def compute() -> dict[str, Any]:
+        def compute(s: Store) -> dict[str, Any]:
             size = json.loads(cache.get(("stats",), lambda: dumps(reads.stats(s))))  # the same for every filter
             return {**reads.facets(s, key, clusters, with_stats=False), **size, "colours": palette()}
-        return cached(("facets", key, clusters), compute)
+        return await cached(("facets", key, clusters), compute)
 
-    def listing(f: Filters, fmt: str, clusters: bool, s: Store) -> Response:
+    async def listing(f: Filters, fmt: str, clusters: bool) -> Response:
         if fmt != "json":
-            cols, rows = events(s, f, clusters=clusters)
-            return _tabular(_rows(cols, rows), fmt)
+            return await run_in_threadpool(reading, lambda s: _tabular(_rows(*events(s, f, clusters=clusters)), fmt))
 
-        def page() -> dict[str, Any]:
+        def page(s: Store) -> dict[str, Any]:
             cols, rows = events(s, f, clusters=clusters)
             return {"total": total(s, f, clusters=clusters), "limit": f.limit, "offset": f.offset,
                     "items": _rows(cols, rows)}
-        return cached(("rows", f, clusters), page)
+        return await cached(("rows", f, clusters), page)
 
     @app.get("/api/events", summary="Events matching the filters (JSON page, GeoJSON or CSV)")
-    def list_events(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
-        return listing(f, format, False, s)
+    async def list_events(f: Filters = Depends(filters), format: Format = "json") -> Response:
+        return await listing(f, format, False)
 
     @app.get("/api/clusters", summary="Clusters of duplicate reports (one row each, on its representative event, "
                                       "with its number of reports)")
-    def list_clusters(f: Filters = Depends(filters), format: Format = "json", s: Store = Depends(view)) -> Response:
-        return listing(f, format, True, s)
+    async def list_clusters(f: Filters = Depends(filters), format: Format = "json") -> Response:
+        return await listing(f, format, True)
 
     @app.get("/api/events/{event_id:path}", summary="One event with its evidence, article and cluster")
-    def one_event(event_id: str, s: Store = Depends(view)) -> Any:
-        return cached(("event", event_id), lambda: _found(reads.event(s, event_id), "event", event_id))
+    async def one_event(event_id: str) -> Any:
+        return await cached(("event", event_id), lambda s: _found(reads.event(s, event_id), "event", event_id))
 
     @app.get("/api/clusters/{cluster_id:path}", summary="One cluster with the events merged into it and why")
-    def one_cluster(cluster_id: str, s: Store = Depends(view)) -> Any:
-        return cached(("cluster", cluster_id), lambda: _found(reads.cluster(s, cluster_id), "cluster", cluster_id))
+    async def one_cluster(cluster_id: str) -> Any:
+        return await cached(("cluster", cluster_id),
+                            lambda s: _found(reads.cluster(s, cluster_id), "cluster", cluster_id))
 
     @app.get("/api/articles/{article_id:path}", summary="One article with all its annotations and their offsets")
-    def one_article(article_id: str, s: Store = Depends(view)) -> Any:
-        return cached(("article", article_id), lambda: _found(reads.article(s, article_id), "article", article_id))
+    async def one_article(article_id: str) -> Any:
+        return await cached(("article", article_id),
+                            lambda s: _found(reads.article(s, article_id), "article", article_id))
 
     @app.get("/api/timeline", summary="Event counts and fatalities per day/week/month/year and type, for the timeline")
-    def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
-                 by: TypeDim = "plover", clusters: bool = False, s: Store = Depends(view)) -> Response:
+    async def timeline(f: Filters = Depends(filters), bucket: Literal["day", "week", "month", "year"] = "day",
+                       by: TypeDim = "plover", clusters: bool = False) -> Response:
         key = f.with_(limit=None, offset=0, sort=None)
-        return cached(("timeline", key, bucket, by, clusters),
-                      lambda: {"bucket": bucket, "by": by, "items": reads.timeline(s, key, bucket, by, clusters)})
+        return await cached(("timeline", key, bucket, by, clusters),
+                            lambda s: {"bucket": bucket, "by": by,
+                                       "items": reads.timeline(s, key, bucket, by, clusters)})
 
     @app.get("/api/map", summary="Located events (and their fatalities) per place or grid cell, for the map")
-    def map_points(f: Filters = Depends(filters), by: TypeDim = "plover",
-                   grid: float | None = Query(None, gt=0, le=90, description="cell size in degrees; per place if absent"),
-                   max_places: int = Query(3000, ge=1, le=50000,
-                                           description="above this many places, cells sized to the bbox are used"),
-                   clusters: bool = False, s: Store = Depends(view)) -> Response:
+    async def map_points(f: Filters = Depends(filters), by: TypeDim = "plover",
+                         grid: float | None = Query(None, gt=0, le=90,
+                                                    description="cell size in degrees; per place if absent"),
+                         max_places: int = Query(3000, ge=1, le=50000,
+                                                 description="above this many places, cells sized to the bbox are used"),
+                         clusters: bool = False) -> Response:
         key = f.with_(limit=None, offset=0, sort=None)
-        return cached(("map", key, by, grid, max_places, clusters),
-                      lambda: {"by": by, **reads.map_points(s, key, by, grid, max_places, clusters)})
+        return await cached(("map", key, by, grid, max_places, clusters),
+                            lambda s: {"by": by, **reads.map_points(s, key, by, grid, max_places, clusters)})
 
     @app.get("/api/export", summary="Every event (or cluster) matching the filters, as a download")
     def export(f: Filters = Depends(filters), format: ExportFormat = Query(...),

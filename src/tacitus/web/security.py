@@ -5,9 +5,6 @@ each request is meant for this server and that writes come from its own page (Ho
 
 from __future__ import annotations
 
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.requests import Request
-
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # the OpenAPI pages (Swagger UI, ReDoc, served from the package by fastapi-offline) start themselves
@@ -17,16 +14,29 @@ DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next):
-        response = await call_next(request)
-        docs = request.url.path.startswith(DOCS_PATHS)
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-        return response
+class SecurityHeaders:
+    """Adds the headers above to every HTTP response (a plain ASGI middleware: it only rewrites the
+    response's start message, where Starlette's BaseHTTPMiddleware runs each request through a task
+    and a stream of its own)."""
+
+    COMMON = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+              (b"referrer-policy", b"no-referrer"), (b"cross-origin-opener-policy", b"same-origin"))
+    NAMES = frozenset({b"content-security-policy"} | {k for k, _ in COMMON})
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        csp = (DOCS_CSP if scope.get("path", "").startswith(DOCS_PATHS) else CSP).encode("latin-1")
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in self.NAMES]
+                message = {**message, "headers": [*headers, (b"content-security-policy", csp), *self.COMMON]}
+            await send(message)
+        await self.app(scope, receive, send_with_headers)
 
 
 class HostCheck:

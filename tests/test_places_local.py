@@ -1,0 +1,64 @@
+"""Local places in short conflict notes: villages and districts the gazetteer has only as unranked
+localities, areas that are written but unknown, a mission that names its country, a facility named
+after a faraway place, a name on a line of its own. Every sentence here is written for these tests."""
+
+
+def places(art, text):
+    return [p for p in art.places if p.text == text]
+
+
+def test_an_unknown_stated_area_rules_nothing_out(extract):
+    """'Zona 4' resolves to nothing certain, so it cannot veto the city written before it."""
+    art = extract("Riot police scattered a crowd of street vendors in Guatemala City, in Zona 4, on Monday.")
+    city = places(art, "Guatemala City")[0]
+    assert city.country == "GTM" and city.lat is not None
+
+
+def test_a_village_after_near_whose_namesakes_lie_in_one_country(extract):
+    art = extract("Unknown gunmen killed a farmer near Zibane on Sunday.")
+    zibane = places(art, "Zibane")[0]
+    assert zibane.country == "NER" and "one_country" in zibane.method
+    assert art.events and art.events[0].location.name == "Zibane"
+
+
+def test_a_subdivision_is_a_district_word(extract):
+    art = extract("Fighters looted shops in Amchide, a village in Kolofata subdivision, on Monday.")
+    kolofata = places(art, "Kolofata")[0]
+    assert kolofata.country == "CMR" and kolofata.lat is not None
+
+
+def test_a_lone_village_name_is_no_guess_when_the_article_is_elsewhere(extract):
+    """The gazetteer's only Songho is in Congo; the brackets put this one in Mali."""
+    art = extract("Militants blew up a bridge in Songho, Doucoumbo commune (Bandiagara, Mopti) on Friday.")
+    assert all(p.lat is None for p in places(art, "Songho"))
+    assert art.events[0].location.country == "MLI"
+
+
+def test_a_cemetery_named_after_a_faraway_city(extract):
+    art = extract("In Tegucigalpa, families protested on Sunday at Los Angeles cemetery against new burial fees.")
+    assert not [p for p in art.places if p.country == "USA"]
+    assert art.events[0].location.name == "Tegucigalpa"
+
+
+def test_a_monitoring_mission_names_its_country(extract):
+    art = extract("The OSCE SMM recorded 12 explosions near Opytne on Tuesday.")
+    opytne = places(art, "Opytne")[0]
+    assert opytne.country == "UKR" and "country_sentence" in opytne.method
+
+
+def test_a_city_at_the_end_of_an_organisation_name(extract):
+    art = extract("Pensioners rallied outside the Ministry of Finance in Kyiv on Friday.")
+    assert places(art, "Kyiv")[0].country == "UKR"
+    assert art.events[0].location.name == "Kyiv"
+
+
+def test_a_city_named_like_its_region_is_the_city(extract):
+    art = extract("About 50 people held a protest in Vitebsk on Saturday against a new factory.")
+    assert places(art, "Vitebsk")[0].precision == "city"
+
+
+def test_a_line_that_is_only_a_place_name(extract):
+    art = extract("Gunmen fire on a bus carrying engineers, wounding five\n\nDalbandin")
+    dalbandin = places(art, "Dalbandin")[0]
+    assert dalbandin.country == "PAK" and "gazetteer:line" in dalbandin.method
+    assert art.events[0].location.name == "Dalbandin"
