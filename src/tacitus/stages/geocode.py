@@ -36,6 +36,8 @@ COARSER = {"city": "admin2", "admin2": "admin1", "admin1": "admin1", "country": 
 # 'Kidal, in northern Mali', 'a village in Mubende district'
 CONTAINER_GAP = re.compile(r"^(?:,|\(|,?\s*in(?: the)?(?: (?:north|south|east|west)(?:ern)?|"
                            r" (?:north|south)-?(?:east|west)(?:ern)?| central)?|,\s*\()$", re.I)
+# the last name inside the brackets after a place, past a name that is none: 'Buk (Damboa LGA, Borno)'
+BRACKET_LAST = re.compile(r"^\([^()]{1,40},$")
 MAX_CANDIDATES = 40
 
 
@@ -49,8 +51,10 @@ class GeocodeStage(Stage):
         self.gaz = gazetteer
         self.missions = missions or {}  # a mission's actor label -> the country it works in ('MONUSCO': COD)
         # 'in X', 'near X': the words before a name that put it as a place ('of', 'to' do not)
-        self.locative = frozenset(r["word"] for r in read_tsv("tacitus.geo", "toponym_words.tsv")
-                                  if r["kind"] == "locative") - {"of", "to"}
+        words = read_tsv("tacitus.geo", "toponym_words.tsv")
+        self.locative = frozenset(r["word"] for r in words if r["kind"] == "locative") - {"of", "to"}
+        # the kind words that may stand between a place and the area holding it ('X village, Y district')
+        self.kinds = frozenset(r["word"] for r in words if r["kind"] in ("settlement", "admin1", "admin2", "area"))
 
     def _candidates(self, text: str, rule: str, countries: list[str]) -> tuple[list[Candidate], list[Candidate], str]:
         """(the candidates to score, the namesakes left out, how the name matched)."""
@@ -104,11 +108,15 @@ class GeocodeStage(Stage):
                 placed=sp.start > 0 and doc[sp.start - 1].lower_ in self.locative))
         for i in range(len(spans) - 1):  # 'X, Y' / 'X (Y)' / 'X in Y district': Y holds X
             gap = text[spans[i].end_char:spans[i + 1].start_char].strip()
-            if CONTAINER_GAP.match(gap):
+            word, _, rest = gap.partition(" ")
+            if word.rstrip(",").lower() in self.kinds:  # 'Samboko village (Mambasa', 'Thor village, Thies'
+                gap = rest.strip() if rest else "," if word.endswith(",") else gap
+            if CONTAINER_GAP.match(gap) or BRACKET_LAST.match(gap):  # 'Buk (Damboa LGA, Borno)': Borno too
                 mentions[i].container = i + 1
-                mentions[i].bracketed = gap.endswith("(")
+                mentions[i].bracketed = gap.startswith("(") or gap.endswith("(")
                 mentions[i].placed = mentions[i].placed or mentions[i].bracketed
-                mentions[i].stated = bool(re.search(r"\bin\b", gap, re.I))
+                # 'X in Y', or 'X, Y district': the text says the area holds it
+                mentions[i].stated = bool(re.search(r"\bin\b", gap, re.I)) or spans[i + 1].label_ in ("admin1", "admin2")
             elif gap in ("'s", "’s"):  # 'Kirkuk's Hawija district': X holds Y
                 mentions[i + 1].container = i
                 mentions[i + 1].stated = True

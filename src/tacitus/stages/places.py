@@ -279,7 +279,13 @@ class PlacesStage(Stage):
         prev = s - 2
         if doc[prev].lower_ in self.w.settlement or doc[prev].lower_ in self.w.admin:
             prev -= 1
-        return prev in taken
+        if prev in taken:
+            return True
+        j = prev  # 'Kolofata town (Mayo-Sava, Extreme-Nord)': a later name in brackets after a place
+        while j > 0 and doc[j].text not in ("(", ")", ".") and prev - j < 8:
+            j -= 1
+        return doc[j].text == "(" and j >= 1 and (j - 1 in taken or (
+            j >= 2 and doc[j - 1].lower_ in self.w.settlement | self.w.admin.keys() and j - 2 in taken))
 
     def _segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         """The names inside an entity the NER ran across punctuation ('Santa Fe, Ocotepeque',
@@ -340,8 +346,9 @@ class PlacesStage(Stage):
         after = doc[e].lower_ if e < len(doc) else ""
         if after in w.admin:
             return w.admin[after], f"pattern:{after}"
-        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in w.admin:
-            return w.admin[doc[s - 2].lower_], f"pattern:{doc[s - 2].lower_}_of"
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in w.admin and not (
+                s >= 3 and doc[s - 3].pos_ == "PROPN" and doc[s - 3].text[:1].isupper()):
+            return w.admin[doc[s - 2].lower_], f"pattern:{doc[s - 2].lower_}_of"  # not 'Holosiivskyi district of Kyiv'
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in w.settlement:
             return "city", f"pattern:{doc[s - 2].lower_}_of"
         if after in w.settlement and after not in ("capital", "port"):

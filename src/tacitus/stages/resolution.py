@@ -91,7 +91,7 @@ def prior(c: Candidate, hint: str, namesake: set[int] = frozenset()) -> tuple[fl
     if c.how in ("name", "alias"):
         s += 0.5
     if hint in ("admin1", "admin2") and c.kind in ("admin1", "admin2"):
-        s += HINT_ADMIN
+        s += HINT_ADMIN if c.kind == hint else HINT_ADMIN / 2  # 'Sagaing region': the region, not its district
         steps.append("kind_hint")
     elif hint == "city" and c.kind in ("city", "locality"):
         s += HINT_CITY
@@ -196,8 +196,12 @@ def resolve(ms: list[Mention], rounds: int = 3) -> list[tuple[Candidate | None, 
         chosen = new
     out: list[tuple[Candidate | None, float, list[str]]] = []
     # a stated area that is itself too weak to put on the map ('Guatemala City, in Zona 12') rules nothing out
-    others = _others(ms, keys, chosen)
-    unsure = [c is None or weak(c, results[i][m.candidates.index(c)][1] or ["population"], m, others[keys[i]].countries)
+    steps_of = [results[i][m.candidates.index(c)][1] or ["population"] if c is not None else []
+                for i, (m, c) in enumerate(zip(ms, chosen, strict=True))]
+    # the countries of the other places that stand on their own ('Ndaba', weak itself, says nothing)
+    others = _others(ms, keys, [c if c is not None and not weak(c, steps_of[i], ms[i], None) else None
+                                for i, c in enumerate(chosen)])
+    unsure = [c is None or weak(c, steps_of[i], m, others[keys[i]].countries)
               for i, (m, c) in enumerate(zip(ms, chosen, strict=True))]
     for i, m in enumerate(ms):
         c = chosen[i]
@@ -247,7 +251,7 @@ def _one_reading_fails(ms: list[Mention], keys: list[str], chosen: list[Candidat
             (keys[i], id(c)) in failed else (c, share, steps) for i, (c, share, steps) in enumerate(out)]
 
 
-def weak(c: Candidate, steps: list[str], m: Mention | None = None, around: frozenset[str] = frozenset()) -> bool:
+def weak(c: Candidate, steps: list[str], m: Mention | None = None, around: frozenset[str] | None = frozenset()) -> bool:
     """A small place or an unranked locality that nothing in the text points at; or any reading,
     however large, of a district ('the Gombe district') or of the place a facility is named after
     ('Madina hospital') that nothing in the text points at: such names are local. A village or
@@ -256,18 +260,23 @@ def weak(c: Candidate, steps: list[str], m: Mention | None = None, around: froze
     (`around`) in other countries."""
     if CONTEXT_STEPS.intersection(steps):
         return False
-    if m is not None and only_namesakes(c, m, around):
+    if m is not None and around is not None and only_namesakes(c, m, around):
         return False
     local = m is not None and (m.hint == "admin2" or "+facility" in m.rule)
     return local or c.kind == "locality" or (c.kind in ("city", "admin2") and c.population < 1000)
 
 
 def only_namesakes(c: Candidate, m: Mention, around: frozenset[str]) -> bool:
-    """The text says X is a place, its namesakes all lie in c's country, and the article names no
+    """The text says X is a place, its namesakes (its ranked ones, if it has any) all lie in c's
+    country, and the article names no
     other country (one it names would have put a country step on c) nor puts its other places in
     another ('Songho, Doucoumbo Commune (Bandiagara, Mopti)' is in Mali, whatever the gazetteer has)."""
-    return (m.placed or m.hint in ("city", "admin2")) and "+facility" not in m.rule and not m.article_countries \
-        and c.kind in POINTS and around <= {c.country} and all(x.country == c.country for x in m.candidates + m.more)
+    if not (m.placed or m.hint in ("city", "admin2")) or "+facility" in m.rule or m.article_countries or \
+            c.kind not in POINTS or not around <= {c.country}:
+        return False
+    namesakes = m.candidates + m.more
+    ranked = [x for x in namesakes if x.kind != "locality"]  # unranked namesakes abroad do not count against it
+    return all(x.country == c.country for x in ranked or namesakes)
 
 
 def _consensus(ms: list[Mention], results: list[list[tuple[float, list[str]]]],
