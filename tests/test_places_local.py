@@ -116,3 +116,10 @@ def test_brackets_after_a_town_chain_every_name(extract):
     assert places(art, "Extreme-Nord")[0].admin1 == "CM-EN"
     kolofata = places(art, "Kolofata")[0]
     assert kolofata.country == "CMR" and art.events[0].location.name == "Kolofata"
+
+
+def test_a_district_word_after_a_name_the_ner_missed(extract):
+    art = extract("On 30 April 2021, jets bombed a camp of fighters at Parisu (Abadam LGA, Borno), killing several.")
+    abadam = places(art, "Abadam")[0]
+    assert abadam.country == "NGA" and abadam.precision == "admin2"
+    assert art.events[0].location.text == "Abadam"

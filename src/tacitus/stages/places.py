@@ -219,6 +219,8 @@ class PlacesStage(Stage):
             while j + 1 < len(doc) and toks[j + 1].pos_ == "PROPN" and toks[j + 1].text[:1].isupper():
                 j += 1
             end = j + 1
+            if end - i > 1 and (toks[j].lower_ in w.admin or toks[j].lower_ in w.settlement):
+                end = j  # 'Abadam LGA': the kind word stays outside, as the hint
             if (i > 0 and toks[i - 1].pos_ == "PROPN" and toks[i - 1].text[:1].isupper()) or end - i > 3 or \
                     self._acronym(doc[i:end], country_toks) or w.named_after(doc, end, "") or w.acts(doc, end):
                 i = end
