@@ -123,3 +123,11 @@ def test_a_district_word_after_a_name_the_ner_missed(extract):
     abadam = places(art, "Abadam")[0]
     assert abadam.country == "NGA" and abadam.precision == "admin2"
     assert art.events[0].location.text == "Abadam"
+
+
+def test_the_brackets_after_an_unknown_village_still_place_the_event(extract):
+    """The village is in no gazetteer; the territory and the province in its brackets are."""
+    art = extract("On 5 June 2021, a militia leader beat up a farmer in Lumbishi (Kalehe, Sud-Kivu).")
+    kalehe = places(art, "Kalehe")[0]
+    assert kalehe.country == "COD" and kalehe.admin1 == "CD-SK"
+    assert art.events[0].location.text == "Kalehe"

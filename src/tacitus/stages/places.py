@@ -275,19 +275,22 @@ class PlacesStage(Stage):
             after in self.w.admin or after in self.w.settlement)
 
     def _chained(self, doc: Doc, s: int, taken: set[int]) -> bool:
-        """Right after a place and a comma or bracket: 'Goma, North Kivu', 'Chifuko village (Kabare'."""
+        """Right after a place and a comma or bracket ('Goma, North Kivu', 'Chifuko village (Kabare'),
+        or anywhere in the brackets after a place or after a name the text puts as one ('Kolofata
+        town (Mayo-Sava, Extreme-Nord)', 'in Lumbishi (Kalehe, Sud-Kivu)')."""
         if s < 2 or doc[s - 1].text not in (",", "("):
             return False
-        prev = s - 2
-        if doc[prev].lower_ in self.w.settlement or doc[prev].lower_ in self.w.admin:
-            prev -= 1
-        if prev in taken:
-            return True
-        j = prev  # 'Kolofata town (Mayo-Sava, Extreme-Nord)': a later name in brackets after a place
-        while j > 0 and doc[j].text not in ("(", ")", ".") and prev - j < 8:
+        j = s - 1
+        while j > 0 and doc[j].text not in ("(", ")", ".") and s - j < 8:
             j -= 1
-        return doc[j].text == "(" and j >= 1 and (j - 1 in taken or (
-            j >= 2 and doc[j - 1].lower_ in self.w.settlement | self.w.admin.keys() and j - 2 in taken))
+        if doc[j].text != "(":
+            j = s - 1  # 'Goma, North Kivu'
+        k = j - 2 if j >= 2 and doc[j - 1].lower_ in self.w.settlement | self.w.admin.keys() else j - 1
+        if k in taken or doc[j].text != "(":
+            return k in taken
+        while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+            k -= 1
+        return doc[k].text[:1].isupper() and self._locative(doc, k)
 
     def _segments(self, doc: Doc, ent: Span) -> list[tuple[int, int]]:
         """The names inside an entity the NER ran across punctuation ('Santa Fe, Ocotepeque',
@@ -322,11 +325,12 @@ class PlacesStage(Stage):
                 return False
         elif all(i in blocked for i in range(seg.start, seg.end)) or (seg.label_ == "ORG" and not (
                 (self._locative(doc, seg.start) or chained) and self._in_countries(seg.text, {"*"}, any_country=True))
-                and not (self._point_before(doc, seg.start) and self._ranked(seg.text))):
+                and not ((chained or self._point_before(doc, seg.start)) and self._ranked(seg.text))):
             return False  # an organisation is a place only where the text puts it and a town of 5,000 has its
-            # name, or any ranked town after 'near' ('near Opytne')
+            # name, or any ranked town after 'near' or in the brackets after a place ('near Opytne')
         text = seg.text
         return ((self._locative(doc, seg.start) or chained) and self._known(text, strong=True)) or (
+            chained and seg.label_ != "NORP" and bool(self.gaz.lookup(text))) or (
             seg.label_ != "NORP" and self._in_countries(text, countries)) or (
             seg.label_ == "PERSON" and len(seg) == 1 and self._big_city(text))
 
