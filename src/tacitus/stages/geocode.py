@@ -91,7 +91,7 @@ class GeocodeStage(Stage):
             if cc:
                 named.append((m.start, sent_of(m[0]).start, bisect.bisect_right(paras, m.start_char), cc))
         article = [cc for *_, cc in named]
-        ranked = sorted(set(article), key=lambda cc: -article.count(cc))
+        ranked = sorted(dict.fromkeys(article), key=lambda cc: -article.count(cc))  # ties: first named first
         line = dateline(doc)
         line_tok = line["place"].start if line and "place" in line else None
         mentions = []
