@@ -58,12 +58,29 @@ def iter_warc(path: Path, max_bytes: int) -> Iterator[Item | Failure]:
             return
     if _cut(skipped):
         yield _truncated(f"{path}#{n}")
-    elif ended < size:
+    elif ended < size or not _gzip_whole(path):
         src = f"{path}#{n + 1}"
         yield Failure(input=src, error=InputError(
             "T005", f"the archive is truncated or damaged after record {n} (at byte {ended} of {size})", source=src))
     elif not yielded:
         yield Failure(input=name, error=InputError("T007", "the archive holds no HTML response", source=name))
+
+
+def _gzip_whole(path: Path) -> bool:
+    """Whether a gzipped archive ends with a whole gzip member (True for one not gzipped): warcio
+    reads a member cut inside its trailer as whole, and the records after the cut leave no trace."""
+    import gzip
+
+    with open(path, "rb") as fh:
+        if fh.read(2) != b"\x1f\x8b":
+            return True
+    try:
+        with gzip.open(path, "rb") as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error):
+        return False
+    return True
 
 
 def _cut(rec) -> bool:
