@@ -59,7 +59,7 @@ def test_car_bombs_with_a_claim(extract):
      ("Battles", "Government regains territory")),
     ("Jihadist fighters overran the town of Djibo on Thursday.", ("Battles", "Non-state actor overtakes territory")),
     ("Community members stoned two police officers in Ndhiwa on Monday.", ("Riots", "Mob violence")),
-    ("A suspected thief was beaten up by locals inside a bus terminal in Manaus.", ("Riots", "Mob violence")),
+    ("Locals beat up a man they took for a thief at the bus station in Manaus.", ("Riots", "Mob violence")),
     ("Militants killed seven members of the Tuareg community near Gao on Saturday.",
      ("Violence against civilians", "Attack")),
     ("Gunmen shot dead an off-duty policeman in Kano on Monday.", ("Violence against civilians", "Attack")),
@@ -143,11 +143,11 @@ def test_every_decision_row_belongs_to_its_type():
 def test_a_longer_cue_hides_the_cues_inside_it(extract):
     """'heavy machine guns' are heavy weapons: fired with grenade launchers at positions, a shelling;
     with small arms too, a clash the target can answer."""
-    art = extract("On 1 May 2020, rebel forces fired grenade launchers and heavy machine guns at army positions "
-                  "near Lebedynske.", published="2020-05-03")
+    art = extract("On 1 May 2020, separatist gunners hit army trenches near Lebedynske with heavy machine guns "
+                  "and grenade launchers.", published="2020-05-03")
     assert incident(art).type.acled_sub == "Shelling/artillery/missile attack"
-    art = extract("On 9 May 2020, rebel forces fired heavy machine guns, grenade launchers and small arms at army "
-                  "positions near Starohnativka.", published="2020-05-10")
+    art = extract("On 9 May 2020, separatist units opened fire on army trenches near Starohnativka with small arms, "
+                  "grenade launchers and heavy machine guns.", published="2020-05-10")
     assert incident(art).type.acled_sub == "Armed clash"
 
 
@@ -161,22 +161,22 @@ def test_protesters_acts_are_protests_and_there_was_a_protest(extract):
 
 
 def test_seized_goods_are_no_territory(extract):
-    art = extract("On 29 April 2020, in Erval Velho, federal police forces seized 250,000 packs of smuggled "
-                  "cigarettes during a highway inspection.", published="2020-05-01")
+    art = extract("On 29 April 2020, in Erval Velho, federal police forces seized two truckloads of contraband "
+                  "cigarettes at a roadside check.", published="2020-05-01")
     ev = incident(art)
     assert ev.type.acled != "Battles" and ev.actor1.acled_name == "Police Forces of Brazil"
 
 
 def test_clashes_reported_with_deaths_and_communal_violence_are_battles(extract):
-    art = extract("On 4 May 2020, in Morelia, armed clashes were reported in the north of the city in which two "
-                  "people died.", published="2020-05-06")
+    art = extract("On 4 May 2020, in Morelia, armed clashes broke out in a northern district, and two people "
+                  "died in them.", published="2020-05-06")
     assert incident(art).type.acled_sub == "Armed clash"
     art = extract("Fears of clashes grew in the town.", published="2020-05-06")
     assert not [e for e in art.events if e.type.acled]
 
 
 def test_how_a_demonstration_went_is_told_anywhere_in_its_sentence(extract):
-    art = extract("On 29 April 2020, in Manaus, people burned objects in front of a bank agency to demonstrate against "
+    art = extract("On 29 April 2020, in Manaus, angry clients burned objects outside a bank branch to demonstrate against "
                   "its closing.", published="2020-05-01")
     assert acled(incident(art)) == ("Riots", "Violent demonstration")
     art = extract("In Mombasa, a few hundred demonstrators marched peacefully through the old town under police watch "
@@ -225,13 +225,13 @@ def test_a_mob_of_traders_or_sellers_is_mob_violence(extract):
     art = extract("On Monday, traders at a market in Puebla beat two municipal inspectors who had told them to "
                   "close their stalls.", published="2020-05-06")
     assert acled(incident(art)) == ("Riots", "Mob violence")
-    art = extract("On Monday, about 60 refugees held a sit in demonstration at the camp in Kakuma, demanding to "
+    art = extract("On Monday, some refugees in Kakuma held a sit in demonstration at the camp office, demanding to "
                   "be relocated.", published="2020-05-06")
     assert incident(art).type.acled_sub == "Peaceful protest"
 
 
 def test_victims_the_text_says_were_armed_make_a_clash(extract):
-    art = extract("On Saturday, in Recife, a man was shot dead by two gunmen on a motorcycle. The victim had been "
+    art = extract("On Saturday, in Recife, two gunmen riding a scooter shot a man dead. He had once been "
                   "convicted of drug trafficking, police said.", published="2020-05-05")
     ev = incident(art)
     assert acled(ev) == ("Battles", "Armed clash") and ev.type.acled_rule.endswith(":armed_victim")
@@ -241,7 +241,7 @@ def test_victims_the_text_says_were_armed_make_a_clash(extract):
 
 
 def test_government_forces_written_short_and_a_fire_fight(extract):
-    art = extract("On Sunday, Al Shabaab militants attacked a Govt forces base near Afgooye.", published="2020-05-05")
+    art = extract("On Sunday, Al Shabaab fighters stormed a Govt forces camp near Afgooye.", published="2020-05-05")
     assert acled(incident(art)) == ("Battles", "Armed clash")
     art = extract("On Sunday, soldiers engaged in a fire fight with separatists in Kumbo. Two civilians were "
                   "wounded.", published="2020-05-05")
@@ -252,7 +252,7 @@ def test_security_personnel_off_duty_and_unknown_people_attacked_are_civilians(e
     art = extract("On Tuesday, in Puebla, gunmen shot dead a police officer who was off duty.", published="2020-05-08")
     ev = incident(art)
     assert acled(ev) == ("Violence against civilians", "Attack") and ev.actor2.name == "Civilians (Mexico)"
-    art = extract("On Tuesday, a land developer was attacked by about 60 gunmen at his property near Dodowa, Ghana.",
+    art = extract("On Tuesday, dozens of gunmen attacked a land developer on his plot near Dodowa, Ghana.",
                   published="2020-05-08")
     assert acled(incident(art)) == ("Violence against civilians", "Attack")
 

@@ -104,14 +104,14 @@ def test_the_last_name_in_the_brackets_holds_the_place(extract):
 
 
 def test_a_kind_word_between_a_place_and_its_area(extract):
-    art = extract("On 4 June 2021, villagers threw stones at a clinic in Thor village, Thies subdivision "
+    art = extract("On 4 June 2021, villagers stoned a clinic at Thor village, Thies subdivision "
                   "(Keur Moussa, Thies).")
     assert not [p for p in art.places if p.country == "FRA"]
     assert art.events[0].location.country == "SEN"
 
 
 def test_brackets_after_a_town_chain_every_name(extract):
-    art = extract("On 4 June 2021, soldiers repelled an attack in the Ndaba neighbourhood of Kolofata town "
+    art = extract("On 4 June 2021, soldiers beat back raiders who hit Ndaba, a quarter of Kolofata town "
                   "(Mayo-Sava, Extreme-Nord).")
     assert places(art, "Extreme-Nord")[0].admin1 == "CM-EN"
     kolofata = places(art, "Kolofata")[0]

@@ -45,8 +45,8 @@ def test_closing_mark_opening_a_paragraph():
 
 
 def test_stray_mark_does_not_swallow_the_paragraph():
-    text = '"Trump walked onto the stage, chanting “U-S-A! U-S-A!”\n\n“That’s right,” Melanie said.'
-    assert words(text) == [["U-S-A! U-S-A!"], ["That’s right,"]]
+    text = '"The mayor stepped up to the podium, the crowd chanting “Four more years!”\n\n“Exactly,” Dana said.'
+    assert words(text) == [["Four more years!"], ["Exactly,"]]
 
 
 def test_quote_over_paragraphs_is_one_passage():

@@ -118,7 +118,7 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     out = clause_tokens(span.root)
     if span.root.pos_ in ("NOUN", "PROPN"):  # what modifies the event noun ('explosions involving ...')
         out |= {x.i for x in span.root.subtree}
-        if span.root.dep_ in ("nmod", "compound", "conj", "appos"):  # 'explosions/shots involving small arms'
+        if span.root.dep_ in ("nmod", "compound", "conj", "appos"):  # 'blasts and gunfire involving rifles'
             out |= {x.i for x in span.root.head.subtree}
     if span.root.dep_ in ("acl", "relcl"):  # 'an explosive device detonated ...' misread as a modifier
         head = span.root.head
@@ -134,7 +134,7 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
         verb = doc.char_span(m.verb.start, m.verb.end, alignment_mode="expand")
         if verb is not None and verb.root.i != span.root.i:
             out |= clause_tokens(verb.root)
-    # 'fired heavy machine guns, grenade launchers and small arms' with 'grenade' read as a verb: a
+    # 'shot with heavy machine guns, grenade launchers and rifles' with 'grenade' read as a verb: a
     # conjoined verb with no subject of its own says more of the same act
     for i in sorted(out):
         for c in tokens_of(doc)[i].children:

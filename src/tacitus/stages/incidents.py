@@ -89,7 +89,7 @@ class IncidentsStage(layers.Stage):
         if classes & {"demonstration", "riot"}:  # how a demonstration went is told anywhere in its sentences
             sents = {t.i for m in told for t in m.token.sent if not embedded(t, self.lex)}  # not 'after a riot'
             features |= cue_features(doc, sents) & CROWD_CUES
-        if "violence" in classes:  # 'The victim had charges against him for drug trafficking': who the victims were
+        if "violence" in classes:  # 'the dead man was wanted for drug trafficking': who the victims were
             features |= cue_features(doc, _paragraph_tokens(doc, {m.para for m in told})) & VICTIM_CUES
         if tolls["killed"] is not None and (tolls["killed"].best or 0) > 0:
             features.add("lethal")

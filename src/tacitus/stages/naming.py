@@ -55,12 +55,12 @@ class Namer:
         if not target:
             if (ref.acled_inter in (None, 5, 7) and ref.kind == "party") or (
                     ref.acled_inter in (None, 3, 5, 6, 7) and crowd(ref.text)):
-                return "crowd"  # 'community members stoned two police officers', 'supporters of the BNP': a mob
+                return "crowd"  # 'villagers stoned a traffic policeman', 'supporters of the BNP': a mob
             return "none" if ref.acled_inter in (None, 7) else actor_class(ref.acled_inter)
         if ref.kind in UNARMED_KINDS and (ref.acled_inter in (1, None, 7)):
             return "civilians"
         if ref.kind == "ethnic" and target_class(ref.text) == "civilians":
-            return "civilians"  # 'civilians from the Fulani community', 'members of the Tuareg community'
+            return "civilians"  # 'herders of the Fulani community', 'members of the Tuareg community'
         if ref.acled_inter is None and ref.kind == "person":
             return "civilians"
         return actor_class(ref.acled_inter)

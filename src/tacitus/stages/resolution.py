@@ -270,7 +270,7 @@ def only_namesakes(c: Candidate, m: Mention, around: frozenset[str]) -> bool:
     """The text says X is a place, its namesakes (its ranked ones, if it has any) all lie in c's
     country, and the article names no
     other country (one it names would have put a country step on c) nor puts its other places in
-    another ('Songho, Doucoumbo Commune (Bandiagara, Mopti)' is in Mali, whatever the gazetteer has)."""
+    another ('Songho, a village of Bandiagara circle (Mopti)' is in Mali, whatever the gazetteer has)."""
     if not (m.placed or m.hint in ("city", "admin2")) or "+facility" in m.rule or m.article_countries or \
             c.kind not in POINTS or not around <= {c.country}:
         return False
