@@ -33,3 +33,21 @@ class TrapSettings(Settings):
     """Settings whose unpickling sets the traps in the process that reads them."""
 
     time_budget: float = 120.0  # declared here too, so these tests also run against a tacitus without it
+
+
+def survivors(pids: list[int], seconds: float = 20) -> list[int]:
+    """The processes still alive (not zombies) after waiting up to `seconds` for them to end."""
+    deadline = time.time() + seconds
+    alive = list(pids)
+    while alive and time.time() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in alive if _alive(p)]
+    return alive
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from conftest import ROOT
-from robust_helpers import KILL, STALL, TrapSettings
+from robust_helpers import KILL, STALL, TrapSettings, survivors
 from tacitus.ingest.items import Item
 from tacitus.pipeline import Pipeline
 
@@ -94,20 +94,8 @@ def test_workers_die_with_their_parent_even_mid_article(tmp_path):
     time.sleep(3)  # both workers are asleep in a stage now
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
-    deadline = time.time() + 20
-    alive = pids
-    while alive and time.time() < deadline:
-        time.sleep(0.2)
-        alive = [p for p in alive if _alive(p)]
+    alive = survivors(pids)
     assert not alive, f"workers {alive} outlived their parent"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split()[2] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_records_held_for_order_stay_bounded_while_one_batch_is_slow(trapped, monkeypatch):

@@ -6,11 +6,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from conftest import SAMPLES
+from robust_helpers import survivors
 from tacitus.errors import InputError
 from tacitus.ingest.items import Failure, Item
 from tacitus.ingest.sources import iter_items
@@ -98,17 +98,5 @@ def test_workers_die_with_their_parent(tmp_path):
     assert len(pids) == 2
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
-    deadline = time.time() + 20
-    alive = pids
-    while alive and time.time() < deadline:
-        time.sleep(0.2)
-        alive = [p for p in pids if _alive(p)]
+    alive = survivors(pids)
     assert not alive, f"workers {alive} outlived their parent"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split()[2] != "Z"
-    except FileNotFoundError:
-        return False
