@@ -84,3 +84,26 @@ def test_layers_survive_serialisation_of_the_doc(pipe):
     assert layers.get(back, "places") == [ResolvedPlace(place, (2, 3))]
     assert layers.get(back, "events") == [draft]
     assert layers.get(back, "actor_info")["---:REB:rebel"].acled_inter == 2
+
+
+def test_the_children_table_lists_what_spacy_lists(pipe):
+    from tacitus.nlp.tree import children
+
+    doc = pipe.nlp("Gunmen who rode in on motorbikes opened fire on a market in the town, killing nine people "
+                   "and wounding 14, the governor said on Tuesday. Police arrested two suspects.")
+    assert any(children(t) for t in doc)
+    for t in doc:
+        assert children(t) == tuple(t.children)
+
+
+def test_a_span_layer_reads_back_the_spans_it_was_given(pipe):
+    from spacy.tokens import Span
+
+    doc = pipe.nlp.make_doc("Rebels shelled Aleppo and Idlib.")
+    spans = [Span(doc, 2, 3, label="city", kb_id="gazetteer"), Span(doc, 4, 5, label="city", kb_id="gazetteer")]
+    layers.put(doc, "toponyms", spans)
+    got = layers.get(doc, "toponyms")
+    assert got == spans == list(doc.spans["tacitus_places"])
+    assert [(s.label_, s.kb_id_) for s in got] == [("city", "gazetteer")] * 2
+    got.pop()  # a reader's list is its own
+    assert len(layers.get(doc, "toponyms")) == 2

@@ -282,7 +282,8 @@ _LEAVES = frozenset({str, int, float, bool, type(None)})  # most values: no data
 
 
 def to_jsonable(obj: Any) -> Any:
-    """Records to plain dicts and lists (tuples become lists), recursively."""
+    """Records to plain dicts and lists (tuples become lists), recursively (leaves are tested
+    before the call: most values are strings and numbers, and a call per value was most of it)."""
     cls = type(obj)
     if cls in _LEAVES:
         return obj
@@ -290,9 +291,13 @@ def to_jsonable(obj: Any) -> Any:
     if names is None and dataclasses.is_dataclass(obj):
         names = _FIELDS.setdefault(cls, tuple(f.name for f in dataclasses.fields(obj)))
     if names is not None:
-        return {n: to_jsonable(getattr(obj, n)) for n in names}
+        out = {}
+        for n in names:
+            v = getattr(obj, n)
+            out[n] = v if type(v) in _LEAVES else to_jsonable(v)
+        return out
     if cls is tuple or cls is list:
-        return [to_jsonable(x) for x in obj]
+        return [x if type(x) in _LEAVES else to_jsonable(x) for x in obj]
     return obj
 
 

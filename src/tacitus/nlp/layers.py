@@ -103,9 +103,16 @@ def _check(name: str, writing: bool) -> Layer:
     return layer
 
 
+VALUES_KEY = "tacitus_layer_values"  # every layer's value as written, read back without spaCy's Doc._ and SpanGroup
+
+
 def get(doc: Doc, name: str) -> Any:
     """A layer's value (a span layer: its list of spans; [] or None when not written)."""
     layer = _check(name, writing=False)
+    kept = doc.user_data.get(VALUES_KEY)
+    if kept is not None and name in kept:
+        value = kept[name]
+        return list(value) if layer.group else value
     if layer.group:
         return list(doc.spans[layer.group]) if layer.group in doc.spans else []
     return getattr(doc._, name)
@@ -114,9 +121,11 @@ def get(doc: Doc, name: str) -> Any:
 def put(doc: Doc, name: str, value: Any) -> None:
     layer = _check(name, writing=True)
     if layer.group:
-        doc.spans[layer.group] = value
+        value = tuple(value)
+        doc.spans[layer.group] = list(value)
     else:
         setattr(doc._, name, value)
+    doc.user_data.setdefault(VALUES_KEY, {})[name] = value
 
 
 def requires(names: Iterable[str]) -> list[str]:

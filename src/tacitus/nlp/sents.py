@@ -37,7 +37,8 @@ def text_of(doc: Doc) -> str:
 
 def forget(doc: Doc) -> None:
     """Drop the per-Doc caches before the Doc leaves the pipeline (they would travel with it)."""
-    for key in (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens"):
+    for key in (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens", "tacitus_layer_values",
+                "tacitus_children"):
         doc.user_data.pop(key, None)
 
 

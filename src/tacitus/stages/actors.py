@@ -26,6 +26,7 @@ from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorInfo, ActorKey
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import tokens_of
+from ..nlp.tree import children
 from .people import People
 
 BACKING = {"backed", "led", "supported", "allied", "aligned", "linked", "affiliated", "funded", "armed",
@@ -177,7 +178,7 @@ class ActorsStage(Stage):
         """The noun phrase that names an actor: the head and its modifiers, and an 'of/from/in' phrase
         only after an agent or membership noun ('fighters from the SDF', 'members of Hamas')."""
         toks = [head]
-        stack = [c for c in head.children]
+        stack = [c for c in children(head)]
         with_pp = head.lower_ in self.member_nouns or head.lemma_.lower() in self.member_nouns or (
             at is not None and head.i in at and _kind(at[head.i][2]) == "agent")
         while stack:
@@ -187,7 +188,7 @@ class ActorsStage(Stage):
             if c.dep_ == "prep" and (c.head != head or c.lower_ not in NP_PREPS or not with_pp):
                 continue
             toks.append(c)
-            stack.extend(c.children)
+            stack.extend(children(c))
         return sorted(toks, key=lambda t: t.i)
 
     def _resolve_all(self, doc: Doc, mentions: list, local: dict, focus: str | None) -> None:
@@ -228,9 +229,9 @@ class ActorsStage(Stage):
     def _resolve(self, doc, head, np, at, local, focus, descriptors, groups_seen):
         head_m = at.get(head.i)
         if head_m is None:  # "the group's capital": the owner is not the head's identity
-            owned = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            owned = {t.i for c in children(head) if c.dep_ == "poss" for t in c.subtree}
             np = [t for t in np if t.i not in owned]
-        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in head.children):
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in children(head)):
             return None  # "our forces" in a quote: the speaker's side, resolved with quotes
         ms = []
         for t in np:
@@ -276,7 +277,7 @@ class ActorsStage(Stage):
         if agent is not None and self.d.entries[agent[2]].kind == "group":
             specific = [m for m in agents if self.d.entries[m[2]].kind != "group"]
             agent = specific[-1] if specific else agent
-        if agent is not None and not countries and any(t.lower_ == "the" for t in head.children):
+        if agent is not None and not countries and any(t.lower_ == "the" for t in children(head)):
             role = self.d.entries[agent[2]].role
             if role in ANAPHOR_ROLES:
                 prior = [eid for s, eid in groups_seen if s < head.i]

@@ -70,7 +70,8 @@ class AssembleStage(Stage):
                        if inc.confidence >= self.min_confidence)
         mentions: dict[str, list[Span]] = {}
         for sp in layers.get(doc, "actors"):
-            mentions.setdefault(sp.label_, []).append(Span(text=sp.text, start=sp.start_char, end=sp.end_char))
+            mentions.setdefault(sp.label_, []).append(Span(text=text[sp.start_char:sp.end_char], start=sp.start_char,
+                                                           end=sp.end_char))
         actors = []
         for key, spans in mentions.items():
             i = info.get(key)

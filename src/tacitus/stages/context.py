@@ -36,6 +36,7 @@ from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of
+from ..nlp.tree import children
 from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
 from .geocode import COARSER, missions
@@ -56,14 +57,14 @@ def clause_tokens(t: Token) -> set[int]:
     while stack:
         x = stack.pop()
         out.add(x.i)
-        for c in x.children:
+        for c in children(x):
             if c.dep_ in CLAUSE_BREAK and c.pos_ in ("VERB", "AUX") and c != t:
                 continue
             stack.append(c)
     if t.pos_ in ("NOUN", "PROPN"):
         gov = t.head.head if t.dep_ == "pobj" else t.head
         if gov.pos_ == "VERB":
-            for c in gov.children:
+            for c in children(gov):
                 if c.dep_ in ("npadvmod", "prep", "tmod", "advmod") and c.i not in out:
                     out.update(x.i for x in c.subtree)
     return out
@@ -186,8 +187,8 @@ class ContextStage(Stage):
         given here leave the dateline out); none when the text named no town before it."""
         for i in sorted(clause):
             w = doc[i]
-            if w.lower_ not in self.anaphor or not any(c.lower_ == "the" and c.dep_ == "det" for c in w.children) or \
-                    any(c.dep_ in ("prep", "appos", "compound") for c in w.children):
+            if w.lower_ not in self.anaphor or not any(c.lower_ == "the" and c.dep_ == "det" for c in children(w)) or \
+                    any(c.dep_ in ("prep", "appos", "compound") for c in children(w)):
                 continue  # 'the town of Sake', 'the town, Gwoza': named there
             before = [p for p in places if p.tokens[1] <= i and p.place.precision == "city"]
             return before[-1] if before else None

@@ -16,6 +16,7 @@ from ..nlp import layers
 from ..nlp.layer_types import ActorKey, RoleFiller, Toll
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
+from ..nlp.tree import children
 from ..records import Count
 
 NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -24,6 +25,19 @@ WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
          "million": 1_000_000, "dozen": 12, "a": 1, "an": 1}
+
+
+_ORDERED: dict[int, tuple[dict, list[tuple[str, re.Pattern]]]] = {}  # id(table) -> (table, patterns)
+
+
+def longest_first(words: dict) -> list[tuple[str, re.Pattern]]:
+    """(word, whole-word pattern) of a word table, longest first, made once per table: the
+    longest word that matches wins."""
+    kept = _ORDERED.get(id(words))
+    if kept is None or kept[0] is not words or len(kept[1]) != len(words):
+        kept = _ORDERED[id(words)] = (words, [(w, re.compile(rf"\b{re.escape(w)}\b"))
+                                        for w in sorted(words, key=len, reverse=True)])
+    return kept[1]
 
 
 def parse_quantity(text: str, vague: dict[str, int], hedges: dict[str, str]) -> tuple | None:
@@ -36,9 +50,9 @@ def parse_quantity(text: str, vague: dict[str, int], hedges: dict[str, str]) -> 
         lo, hi = _num(a), _num(b)
         if lo is not None and hi is not None and lo < hi:
             return lo, (lo + hi) // 2, hi, "between"
-    hedge = next((h for h in sorted(hedges, key=len, reverse=True) if re.search(rf"\b{re.escape(h)}\b", t)), None)
-    for phrase in sorted(vague, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\b", t):
+    hedge = next((h for h, pattern in longest_first(hedges) if pattern.search(t)), None)
+    for phrase, pattern in longest_first(vague):
+        if pattern.search(t):
             n = vague[phrase]
             return n, n, None, phrase
     m = re.search(r"family of (\S+)", t)
@@ -95,29 +109,31 @@ class CountsStage(Stage):
         self.words = {r["word"]: r["kind"] for r in rows if r["kind"] not in ("vague", "hedge", "update")}
         self.vague = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "vague"}
         self.hedges = {r["word"]: r["value"] for r in rows if r["kind"] == "hedge"}
+        self.hedges_before = [(h, re.compile(rf"\b{re.escape(h)}\s*$", re.I))  # 'at least' right before a number
+                              for h in sorted(self.hedges, key=len, reverse=True)]
 
     def kind(self, t: Token) -> str | None:
         return self.words.get(t.lemma_.lower()) or self.words.get(t.lower_)
 
     def _counted(self, t: Token) -> Token | None:
         """The noun phrase whose size the toll word reports."""
-        kids = {c.dep_: c for c in t.children}
+        kids = {c.dep_: c for c in children(t)}
         if t.lower_ == "missing" or (t.pos_ == "ADJ" and t.dep_ == "dobj"):
-            if any(c.dep_ == "nummod" for c in t.children):
+            if any(c.dep_ == "nummod" for c in children(t)):
                 return t  # "left 14 dead"
-            own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            own = next((c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if own is not None or t.dep_ == "conj":
                 return own
-            return next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return next((c for c in children(t.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if t.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(t))
             intrans = t.lemma_.lower() in ("die", "flee") or (t.tag_ in ("VBN", "VBD") and "dobj" not in kids)
             if passive or intrans:
                 for dep in ("nsubjpass", "nsubj"):
                     if dep in kids:
                         return kids[dep]
                 if t.dep_ == "conj":  # "a suspect was shot and died": the subject they share
-                    head_kids = {c.dep_: c for c in t.head.children}
+                    head_kids = {c.dep_: c for c in children(t.head)}
                     for dep in ("nsubjpass", "nsubj"):
                         if dep in head_kids:
                             return head_kids[dep]
@@ -130,27 +146,27 @@ class CountsStage(Stage):
             if t.dep_ in ("amod",):
                 return t.head
             if t.dep_ in ("oprd", "acomp", "xcomp"):  # "left five dead", "shot dead a man", "five were dead"
-                kids = {c.dep_: c for c in t.head.children}
+                kids = {c.dep_: c for c in children(t.head)}
                 for dep in ("dobj", "nsubjpass", "nsubj"):
                     if dep in kids:
                         return kids[dep]
             if t.dep_ == "ROOT" or t.dep_ == "conj":
-                return next((c for c in t.children if c.dep_ in ("nsubj", "npadvmod")), None)
+                return next((c for c in children(t) if c.dep_ in ("nsubj", "npadvmod")), None)
             return None
         if t.pos_ in ("NOUN", "PROPN"):
-            if any(c.dep_ == "nummod" for c in t.children):
+            if any(c.dep_ == "nummod" for c in children(t)):
                 return t
             if t.lemma_.lower() in ("body", "corpse"):  # "the bodies of three men"
-                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+                of = next((c for c in children(t) if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((g for g in children(of) if g.dep_ == "pobj"), None) if of is not None else None
                 if owner is not None:
                     return owner
-            if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in t.children):  # "resulting in his death"
-                return next(c for c in t.children if c.dep_ == "poss")
+            if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in children(t)):  # "resulting in his death"
+                return next(c for c in children(t) if c.dep_ == "poss")
             if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.pos_ == "VERB":  # "shot to death"
-                kids = {c.dep_: c for c in t.head.head.children}
+                kids = {c.dep_: c for c in children(t.head.head)}
                 return kids.get("nsubjpass") or kids.get("dobj")
-            if t.lower_ in ("toll",) or any(c.lower_ == "toll" for c in t.head.children):
+            if t.lower_ in ("toll",) or any(c.lower_ == "toll" for c in children(t.head)):
                 return None
             return None
         return None
@@ -163,28 +179,28 @@ class CountsStage(Stage):
         if toll is None:
             return None
         verb = toll.head
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+                return next((g for g in children(c) if g.dep_ == "pobj"), None)
         return None
 
     def _figure(self, np: Token) -> tuple[list[Token], Token | None]:
         """The number tokens in a noun phrase, and the head noun of who was counted."""
         if np.pos_ == "NUM" or np.like_num:
             group = None
-            for c in np.children:  # "22 of them", "dozens of civilians"
+            for c in children(np):  # "22 of them", "dozens of civilians"
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    group = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    group = next((g for g in children(c) if g.dep_ == "pobj"), None)
             return [x for x in np.subtree if x != group and (group is None or x not in group.subtree)], group
-        nums = [c for c in np.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ != "compound")]
+        nums = [c for c in children(np) if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ != "compound")]
         if nums:
             toks = [x for c in nums for x in c.subtree]
             return toks, np
         if np.lower_ in self.vague or np.lower_ in ("dozens", "hundreds", "thousands", "scores"):
-            group = next((g for c in np.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), None)
-            return [np] + [c for c in np.children if c.dep_ in ("advmod", "quantmod", "det")], group
-        fam = next((c for c in np.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            group = next((g for c in children(np) if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in children(c) if g.dep_ == "pobj"), None)
+            return [np] + [c for c in children(np) if c.dep_ in ("advmod", "quantmod", "det")], group
+        fam = next((c for c in children(np) if c.dep_ == "prep" and c.lower_ == "of"), None)
         if np.lower_ == "family" and fam is not None:
             return [np, fam] + list(fam.subtree), None
         return [], np
@@ -197,7 +213,7 @@ class CountsStage(Stage):
         for c in np.conjuncts:
             if c.i < np.i:
                 continue
-            nums = [x for x in c.children if x.dep_ == "nummod"]
+            nums = [x for x in children(c) if x.dep_ == "nummod"]
             if not nums:
                 return qty
             part = parse_quantity(" ".join(x.text for n in nums for x in n.subtree), self.vague, self.hedges)
@@ -244,8 +260,7 @@ class CountsStage(Stage):
                 s = min(x.idx for x in toks)
                 e = max(x.idx + len(x) for x in toks)
                 hedge_text = text_of(doc)[max(0, s - 20):s]
-                hedge = next((h for h in sorted(self.hedges, key=len, reverse=True)
-                              if re.search(rf"\b{re.escape(h)}\s*$", hedge_text, re.I)), None)
+                hedge = next((h for h, pattern in self.hedges_before if pattern.search(hedge_text)), None)
                 qty = parse_quantity((hedge + " " if hedge else "") + text_of(doc)[s:e], self.vague, self.hedges)
                 qty = self._plus_conjuncts(np, qty)  # "five officers and two civilians were killed": 7
             if qty is None or (qty[1] or 0) > 10_000_000 or (t.i, kind) in seen:

@@ -80,6 +80,9 @@ def fmt(start: dt.date, end: dt.date, precision: str) -> tuple[str, str]:
     return start.isoformat(), end.isoformat()
 
 
+DEICTIC_RE = re.compile(r"\b(?:yesterday|today|tonight|last night|this morning)\b", re.I)
+
+
 class Resolver:
     """Text of a temporal expression + publication date -> (start, end, precision, method)."""
 
@@ -87,6 +90,8 @@ class Resolver:
         rows = read_tsv("tacitus.lexicons", "time_words.tsv")
         self.numbers = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "number"}
         self.days = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "day"}
+        self.day_patterns = [(re.compile(rf"\b{re.escape(phrase)}\b"), off)  # the longest phrase first
+                             for phrase, off in sorted(self.days.items(), key=lambda x: -len(x[0]))]
 
     def number(self, w: str) -> int | None:
         return int(w) if w.isdigit() else self.numbers.get(w.lower())
@@ -97,8 +102,8 @@ class Resolver:
         if part:
             return part
         t = re.sub(r"^(?:on|in|since|by|during|the|earlier|early|late|later)\s+", "", t)
-        for phrase, off in sorted(self.days.items(), key=lambda x: -len(x[0])):
-            if re.search(rf"\b{re.escape(phrase)}\b", t):
+        for pattern, off in self.day_patterns:
+            if pattern.search(t):
                 d = pub + dt.timedelta(days=off)
                 return (*fmt(d, d, "day"), "day", "relative_to_published")
         m = AGO.search(t)
@@ -229,7 +234,7 @@ class DatesStage(Stage):
         for ent in doc.ents:
             if ent.label_ in ("DATE", "TIME"):
                 spans.append((ent.start_char, ent.end_char))
-        for rx in (WEEKDAY_RE, re.compile(r"\b(?:yesterday|today|tonight|last night|this morning)\b", re.I)):
+        for rx in (WEEKDAY_RE, DEICTIC_RE):
             for m in rx.finditer(text_of(doc)):
                 if not any(s <= m.start() < e for s, e in spans):
                     spans.append((m.start(), m.end()))

@@ -24,6 +24,7 @@ from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventDraft, RoleFiller, TextSpan
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, tokens_of
+from ..nlp.tree import children
 from ..ontology import in_group
 from ..ontology.acled import event_class, in_scope
 from .clause import FINITE, PASS_SUBJ, SUBJ, by, complements, object_words, objects, passive, patient, subject
@@ -62,8 +63,8 @@ class EventsStage(Stage):
     def _passive(self, v: Token, ctx: Context | None = None) -> bool:
         if not passive(v, self.lex.headline_passive):
             return False
-        if ctx is not None and not any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in v.children):
-            subj = next((c for c in v.children if c.dep_ in SUBJ), None)  # headline ellipsis: unless the
+        if ctx is not None and not any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in children(v)):
+            subj = next((c for c in children(v) if c.dep_ in SUBJ), None)  # headline ellipsis: unless the
             span = ctx.at.get(subj.i) if subj is not None else None       # subject is an armed force
             info = ctx.info.get(span.label_) if span is not None else None
             if info is not None and info.acled_inter in (1, 2, 3, 4, 8):
@@ -85,7 +86,7 @@ class EventsStage(Stage):
                 continue
             if names_people(tok):
                 continue
-            own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in tok.children)
+            own_subj = any(c.dep_ in SUBJ + PASS_SUBJ for c in children(tok))
             head_code = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "xcomp", "acl") and not own_subj else None
             evs = self._verb_event(tok, ctx, consumed)
             if evs and head_code and evs[0]["cameo"][:2] == head_code[:2]:
@@ -93,7 +94,7 @@ class EventsStage(Stage):
             if evs:
                 found.append((tok.i, evs))
                 by_token[tok.i] = evs[0]["cameo"]
-                for c in tok.children:
+                for c in children(tok):
                     if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.lemma_.lower() in self.lex.headline_passive:
                         consumed.add(c.i)
                 for o in object_words(tok):
@@ -166,14 +167,14 @@ class EventsStage(Stage):
             if noun is not None:
                 a2_tok = target(noun, TARGET_PREPS - {"with"} | {"with"}) if noun is not None else None
                 if a2_tok is None:
-                    a2_tok = next((g for c in v.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-                                   for g in c.children if g.dep_ == "pobj" and g != noun), None)
+                    a2_tok = next((g for c in children(v) if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                                   for g in children(c) if g.dep_ == "pobj" and g != noun), None)
             else:
                 a2_tok = target(v, ctx=ctx)
                 if a2_tok is not None and a2_tok.dep_ == "xcomp":
                     a2_tok = None
             if matrix is not None and lex.embed_class(matrix.lemma_.lower()) in ("appeal", "demand"):
-                asked = next((c for c in matrix.children if c.dep_ in ("dobj", "dative")), None)
+                asked = next((c for c in children(matrix) if c.dep_ in ("dobj", "dative")), None)
                 a1_tok, a2_tok = self._subject(matrix), asked
         if framed and framed.startswith(("demand:", "appeal:")) and matrix is not None:
             a1_tok, a2_tok = self._subject(matrix), subj
@@ -194,20 +195,20 @@ class EventsStage(Stage):
                 a1_tok = by(subj) or (subj if subj.i in ctx.at else None)  # 'the blast killed ten': no author
         # "killed in an air strike by government forces"
         if in_group(code, "fighting"):
-            for c in v.children:
+            for c in children(v):
                 if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in consumed:  # "killed in tank shelling"
                     vrule = rule_of(c, "V", ctx)
                     if vrule is not None and in_group(vrule.cameo, "violence") and vrule.cameo != "190":
                         rule, code = vrule, vrule.cameo
                         consumed.add(c.i)
                 if c.dep_ == "prep" and c.lower_ == "in" and a1_tok is None:
-                    g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    g = next((x for x in children(c) if x.dep_ == "pobj"), None)
                     span = ctx.at.get(g.i) if g is not None else None
                     if span is not None and span.kb_id_ in ("demonym", "country+agent", "group"):
                         a1_tok = g
-            for c in v.children:
+            for c in children(v):
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
-                    for g in c.children:
+                    for g in children(c):
                         nrule = rule_of(g, "N", ctx) if g.dep_ == "pobj" else None
                         if nrule is not None and in_group(nrule.cameo, "violence"):
                             consumed.add(g.i)
@@ -241,7 +242,7 @@ class EventsStage(Stage):
 
     def _noun_event(self, n: Token, ctx: Context) -> list[dict] | None:
         rule = rule_of(n, "N", ctx)
-        if rule is None or (n.dep_ == "attr" and not any(c.dep_ == "expl" for c in n.head.children)):
+        if rule is None or (n.dep_ == "attr" and not any(c.dep_ == "expl" for c in children(n.head))):
             return None  # "the idea is an attack on us": a characterisation; "there was a protest" is news
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in ("one", "series", "string", "wave",
                                                                                    "spate", "number", "some"):
@@ -255,42 +256,42 @@ class EventsStage(Stage):
         if a1_tok is not None:  # "fire by an unknown party": the author, even unnamed
             a1 = actor(a1_tok, ctx) or ([raw(a1_tok)] if in_scope(rule.cameo) and a1_tok.pos_ in ("NOUN", "PROPN")
                                         else a1)
-        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        poss = next((c for c in children(n) if c.dep_ == "poss"), None)
         if poss is not None and not a1:
             a1 = actor(poss, ctx)
         a2 = None
         if n.dep_ == "compound" and not a1:  # headline style: "Al-Shabaab ambush AU troops"
-            left = [c for c in n.head.children if c.dep_ == "compound" and c.i < n.i and c.i in ctx.at]
-            left += [c for c in n.children if c.dep_ == "compound" and c.i in ctx.at]
+            left = [c for c in children(n.head) if c.dep_ == "compound" and c.i < n.i and c.i in ctx.at]
+            left += [c for c in children(n) if c.dep_ == "compound" and c.i in ctx.at]
             unit = ctx.at.get(n.head.i)
             if unit is not None and unit.start <= n.i and not any(t.pos_ == "PROPN" for t in unit.doc[unit.start:n.i]):
                 return None  # 'riot police': the word is part of a unit's name, not a happening
             a1 = actor(left[-1], ctx) if left else None
             a2 = actor(n.head, ctx)
-        between = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        between = next((c for c in children(n) if c.dep_ == "prep" and c.lower_ == "between"), None)
         if between is not None:
-            obj = next((g for g in between.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in children(between) if g.dep_ == "pobj"), None)
             both = actor(obj, ctx) or []
             if len(both) >= 2:
                 a1, a2 = [both[0]], both[1:]
         if a2 is None:
             a2 = actor(target(n, TARGET_PREPS - {"to"}, ctx), ctx)
-        for c in n.children:  # "a deal brokered with tribal elders that allowed jihadis to leave"
-            if c.dep_ == "acl" and not a1 and any(g.dep_ == "agent" for g in c.children):
+        for c in children(n):  # "a deal brokered with tribal elders that allowed jihadis to leave"
+            if c.dep_ == "acl" and not a1 and any(g.dep_ == "agent" for g in children(c)):
                 a1 = actor(by(c, {"by"}), ctx)  # "shells fired by LNA forces fell on X"
             if c.dep_ in ("acl", "relcl") and (not a1 or not a2):
                 other = actor(target(c, {"with", "against", "on", "by"}), ctx)
                 if not other:
-                    other = actor(next((g for g in c.children if g.dep_ == "dobj" or g.dep_ == "ccomp"), None),
+                    other = actor(next((g for g in children(c) if g.dep_ == "dobj" or g.dep_ == "ccomp"), None),
                                         ctx)
                 if other and not a2:
                     a2 = other
                 elif other and not a1:
                     a1 = other
                 if c.dep_ == "relcl" and (not a1 or not a2):
-                    for g in c.children:
+                    for g in children(c):
                         if g.dep_ in ("ccomp", "xcomp"):
-                            extra = actor(next((x for x in g.children if x.dep_ in SUBJ), None), ctx)
+                            extra = actor(next((x for x in children(g) if x.dep_ in SUBJ), None), ctx)
                             if extra and not a1:
                                 a1 = extra
                             elif extra and not a2:

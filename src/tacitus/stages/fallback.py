@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import layers
 from ..nlp.sents import sent_of, tokens_of
+from ..nlp.tree import children
 from ..ontology import in_group
 from .clause import patient
 from .frames import modality, reported_by
@@ -18,7 +19,7 @@ from .roles import Context, actor, raw, ref
 def names_people(tok: Token) -> bool:
     """'the wounded were taken to hospital', 'news of the dead': a participle naming people, not an act."""
     return tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
-        c.dep_ == "det" for c in tok.children)
+        c.dep_ == "det" for c in children(tok))
 
 
 def document_fallback(doc: Doc, ctx: Context) -> tuple[int, list[dict]] | None:

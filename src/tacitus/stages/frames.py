@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..nlp.layer_types import ActorKey
 from ..nlp.sents import sent_of
+from ..nlp.tree import children
 from ..ontology import in_group
 from .clause import SUBJ, passive
 from .roles import PRONOUNS, Context, one
@@ -25,10 +26,10 @@ def reframe(v: Token, matrix: Token | None, code: str, ctx: Context) -> tuple[st
     if klass in ("threat", "refusal", "appeal", "demand", "failure"):
         new = lex.transform(klass, m, code)
         return (new, f"embedded:{m}") if new else (code, None)
-    negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in t.children)
-    aux = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")),
+    negated = any(c.dep_ == "neg" for t in (v, matrix) if t is not None for c in children(t))
+    aux = next((c.lower_ for c in children(v) if c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")),
                None)
-    own_subject = any(c.dep_ in SUBJ and c.lower_ not in PRONOUNS for c in v.children)
+    own_subject = any(c.dep_ in SUBJ and c.lower_ not in PRONOUNS for c in children(v))
     is_passive = passive(v, lex.headline_passive)
     if klass == "intent" and (is_passive or (v.dep_ == "ccomp" and own_subject)):
         klass = None  # "she hoped officials would be indicted": not her act
@@ -45,11 +46,11 @@ def reframe(v: Token, matrix: Token | None, code: str, ctx: Context) -> tuple[st
         if in_group(code, "conflict"):
             return lex.transform("threat", "intent", code) or code, f"threat:{intent}"
     conditional = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
-                                                 for g in c.children) for c in v.children)
+                                                 for g in children(c)) for c in children(v))
     if conditional and in_group(code, "conflict"):
         return lex.transform("threat", "conditional", code) or code, "threat:conditional"
     if m in lex.reporting:
-        modal = next((c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+        modal = next((c.lower_ for c in children(v) if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
         if modal:
             k = "demand" if modal == "must" else "appeal"
             new = lex.transform(k, "demand" if k == "demand" else "urge", code)
@@ -74,32 +75,32 @@ def _generic(v: Token, ctx: Context) -> bool:
     repeatedly attacked', 'weekly protests', 'shot down 24 drones over the past week', 'it targets
     only terrorists' (a present tense outside the article's opening sentences)."""
     lex = ctx.lex
-    if any(c.lower_ in lex.habitual for c in v.children if c.dep_ in ("advmod", "amod", "npadvmod")):
+    if any(c.lower_ in lex.habitual for c in children(v) if c.dep_ in ("advmod", "amod", "npadvmod")):
         return True
     if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX") and _generic(v.head, ctx):
         return True  # 'cells have continued to ambush troops': the habit is the governing verb's
-    for c in v.children:  # "over the past week", "in recent months", "for years"
+    for c in children(v):  # "over the past week", "in recent months", "for years"
         if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "during", "throughout"):
-            if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in g.children)
-                   for g in c.children if g.dep_ == "pobj"):
+            if any(g.lower_ in lex.habitual or any(x.lower_ in lex.habitual for x in children(g))
+                   for g in children(c) if g.dep_ == "pobj"):
                 return True
-    near = list(v.children) + [g for o in v.children if o.dep_ in ("dobj", "nsubjpass") for g in o.subtree]
+    near = list(children(v)) + [g for o in children(v) if o.dep_ in ("dobj", "nsubjpass") for g in o.subtree]
     dated = any(t.ent_type_ == "DATE" for t in v.subtree)
     for c in near:  # "shot down 24 drones launched across the country": a tally, unless told of one day
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and not dated and any(
-                g.lemma_.lower() in ("country", "nation", "region", "territory") for g in c.children if g.dep_ == "pobj"):
+                g.lemma_.lower() in ("country", "nation", "region", "territory") for g in children(c) if g.dep_ == "pobj"):
             return True
-        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in c.children) \
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in children(c)) \
                 and not any(t.ent_type_ == "DATE" for t in v.subtree if t.i not in {x.i for x in c.subtree}):
             return True  # "shot down thousands of drones this year" (not "... on Saturday, ... this year")
-    for o in v.children:  # "shot down thousands of drones"
+    for o in children(v):  # "shot down thousands of drones"
         if o.dep_ in ("dobj", "nsubjpass") and (o.lower_ in lex.habitual or any(
-                x.lower_ in lex.habitual for x in o.children if x.dep_ in ("nummod", "quantmod", "amod"))):
+                x.lower_ in lex.habitual for x in children(o) if x.dep_ in ("nummod", "quantmod", "amod"))):
             return True
     if v.pos_ == "VERB" and v.tag_ in ("VBZ", "VBP") and sent_of(v).start > 0 and not any(
-            c.dep_ == "aux" for c in v.children):
+            c.dep_ == "aux" for c in children(v)):
         return True
-    aux = [c.lower_ for c in v.children if c.dep_ == "aux"]
+    aux = [c.lower_ for c in children(v) if c.dep_ == "aux"]
     if v.tag_ == "VBN" and aux and aux[-1] in ("has", "have") and sent_of(v).start > 0 and not any(
             c.ent_type_ in ("DATE", "TIME") for c in v.subtree):
         return True  # "rival gangs have fought for control of the capital": no date, an ongoing state
@@ -114,26 +115,26 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
             inherited = modality(gov, gov.head if gov.dep_ in ("xcomp", "ccomp") else None, ctx)
             if inherited != "asserted" and not (inherited == "generic" and gov.lemma_.lower() in lex.occurrence):
                 return inherited  # 'if the protests continue': hypothetical; 'protests continue' is no habit
-        if any(c.dep_ == "amod" and c.lower_ in lex.habitual for c in v.children):
+        if any(c.dep_ == "amod" and c.lower_ in lex.habitual for c in children(v)):
             return "generic"
-    if v.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in v.children):
+    if v.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(v)):
         return "negated"  # 'no demonstrations were reported'
     if v.dep_ == "relcl" and v.head.lower_ in lex.referents:
         return "hypothetical"  # 'authorised to shoot anyone who attacked a police station'
     for t in (v, matrix):
         if t is None:
             continue
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "neg" or c.lower_ in lex.negators:
                 return "negated"
-            if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children):
+            if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in children(c)):
                 return "negated"
     if matrix is not None and matrix.lemma_ in lex.modal_verbs and lex.modal_verbs[matrix.lemma_][0] != "asserted":
         return lex.modal_verbs[matrix.lemma_][0]  # an attempt is the act, unless it 'could' be made
     for t in (v, matrix):
         if t is None:
             continue
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in ("aux", "mark") and c.lower_ in lex.modal_aux:
                 return lex.modal_aux[c.lower_]
             if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
@@ -159,14 +160,14 @@ def happening(n: Token, ctx: Context) -> bool:
         return False
     if n.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in lex.occurrence:
         return True
-    if n.dep_ == "attr" and gov.lemma_ == "be" and any(c.dep_ == "expl" for c in gov.children):
+    if n.dep_ == "attr" and gov.lemma_ == "be" and any(c.dep_ == "expl" for c in children(gov)):
         return True  # 'there was a demonstration by indigenous people'
     if n.dep_ == "dobj" and gov.lemma_.lower() in lex.perception | lex.occurrence:
         return True
     if n.dep_ == "pobj" and gov.lower_ in ("in", "during", "amid", "from", "by"):  # "killed in clashes"
         verb = gov.head.lemma_.lower()
         return verb in lex.reports_violence or verb in lex.harms_people
-    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in n.children):
+    if any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in children(n)):
         return gov.lemma_.lower() not in lex.irrealis
     if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.reports_violence for t in sent_of(n)):
         return True  # 'armed clashes were reported in which two people died'
@@ -185,7 +186,7 @@ def reported_by(v: Token, ctx: Context) -> list[str]:
             break
         t = t.head
         if t.lemma_ in ctx.lex.reporting:
-            subj = next((c for c in t.children if c.dep_ in SUBJ), None)
+            subj = next((c for c in children(t) if c.dep_ in SUBJ), None)
             if subj is not None:
                 a = one(subj, ctx)
                 info = ctx.info.get(a["id"]) if a else None
@@ -196,7 +197,7 @@ def reported_by(v: Token, ctx: Context) -> list[str]:
             break
     for tok in sent_of(v):
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
-            obj = next((g for g in tok.nbor().children if g.dep_ == "pobj"), None)
+            obj = next((g for g in children(tok.nbor()) if g.dep_ == "pobj"), None)
             if obj is not None:
                 out.append(" ".join(x.text for x in obj.subtree))
     return [x for i, x in enumerate(out) if x and x not in out[:i]]

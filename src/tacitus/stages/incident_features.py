@@ -13,6 +13,7 @@ from ..lexicons import read_tsv
 from ..nlp import layers
 from ..nlp.layer_types import EventDraft
 from ..nlp.sents import tokens_of
+from ..nlp.tree import children
 from ..ontology.acled import event_class, lemma_class
 from .context import clause_tokens
 
@@ -97,17 +98,17 @@ def _doer(t: Token) -> int | None:
             break
         t = t.head
     for v in (t, t.head) if t.dep_ in ("conj", "xcomp", "advcl") else (t,):
-        for c in v.children:
+        for c in children(v):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c.i if c.dep_ == "nsubj" else None
             if c.dep_ == "agent":
-                return next((g.i for g in c.children if g.dep_ == "pobj"), None)
+                return next((g.i for g in children(c) if g.dep_ == "pobj"), None)
     return None
 
 
 def _intransitive(t: Token) -> bool:
     """A verb used without anyone acted on: no object, not passive."""
-    return t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in t.children)
+    return t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children(t))
 
 
 def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
@@ -137,9 +138,9 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     # 'shot with heavy machine guns, grenade launchers and rifles' with 'grenade' read as a verb: a
     # conjoined verb with no subject of its own says more of the same act
     for i in sorted(out):
-        for c in tokens_of(doc)[i].children:
+        for c in children(tokens_of(doc)[i]):
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in out and not any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
                 out |= {x.i for x in c.subtree}
     return out
 

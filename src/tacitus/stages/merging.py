@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..lexicons.triggers import Lexicon
 from ..nlp.layer_types import ActorKey
+from ..nlp.tree import children
 from .agreement import FAMILIES, contradicts, date_ok, family, fits, own_time, same_place_and_day
 from .incident_mentions import FALLBACKS, Group, Mention
 
@@ -32,7 +33,7 @@ RESTATED = {"territory", "demonstration", "riot"}  # told again later in an arti
 def _definite(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in
                                                ("the", "that", "this", "these", "those", "its", "their")
-                                               for c in t.children)
+                                               for c in children(t))
 
 
 def _continues(m: Mention) -> bool:
@@ -53,10 +54,10 @@ def embedded(t: Token, lex: Lexicon) -> bool:
         if t.head.i == t.i:
             return False
         if (t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.grievance) or (
-                t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children)):
+                t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in children(t))):
             return True
         if t.dep_ == "advcl" and t.lemma_.lower() in lex.occurrence and any(
-                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in t.children):
+                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in children(t)):
             return True  # '... as fighting intensified for control of the city': the circumstance
         if t.dep_ == "pobj" and t.head.lower_ in CAUSE:
             return True
@@ -78,7 +79,7 @@ def _depends(m: Mention, g: Group) -> bool:
             return False
         if t.dep_ not in DEPENDENT or (t.dep_ == "pobj" and t.head.lower_ in CAUSE):
             return False
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE for c in children(t)):
             return False
         t = t.head
         if t.i in heads:
@@ -95,14 +96,14 @@ def _anaphoric(m: Mention, lex: Lexicon) -> bool:
     def event_noun(t: Token) -> bool:  # 'the clashes', 'that wave of protests'
         if not _definite(t):
             return False
-        heads = [t] + [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        heads = [t] + [g for c in children(t) if c.dep_ == "prep" and c.lower_ == "of" for g in children(c)
                        if g.dep_ == "pobj"]
         return any(("N", h.lemma_.lower()) in lex.rules or h.lemma_.lower() in lex.event_anaphors for h in heads)
-    heads = [m.token] + [c for c in m.token.children if c.dep_ == "dobj"]  # 'took part in the protest'
-    if any(c.dep_ == "dobj" and event_noun(c) for c in m.token.children):
+    heads = [m.token] + [c for c in children(m.token) if c.dep_ == "dobj"]  # 'took part in the protest'
+    if any(c.dep_ == "dobj" and event_noun(c) for c in children(m.token)):
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("in", "during", "after") and any(
-        g.dep_ == "pobj" and event_noun(g) for g in c.children) for h in heads for c in h.children)
+        g.dep_ == "pobj" and event_noun(g) for g in children(c)) for h in heads for c in children(h))
 
 
 def _refers(m: Mention, groups: list[Group], lex: Lexicon) -> int | None:

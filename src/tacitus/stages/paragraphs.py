@@ -10,11 +10,12 @@ from spacy.tokens import Doc
 
 from ..nlp.dateline import DATELINE
 from ..nlp.layers import Stage, assigns
+from ..nlp.sents import text_of, tokens_of
 
 
 def _dateline_end(doc: Doc) -> int | None:
     """The first token after a dateline's dash, or None."""
-    m = DATELINE.match(doc.text[:200])
+    m = DATELINE.match(text_of(doc)[:200])
     if not m:
         return None
     span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -29,11 +30,12 @@ class ParagraphsStage(Stage):
         line = _dateline_end(doc)
         if line is not None and line < len(doc):  # 'MOGADISHU, Somalia (AP) — ...': the report starts after it
             doc[line].is_sent_start = True
-        for tok in doc[:-1]:
+        toks = tokens_of(doc)
+        for tok, nxt in zip(toks, toks[1:], strict=False):
             if tok.is_space and "\n" in tok.text:
-                doc[tok.i + 1].is_sent_start = True
-            elif "\n\n" in tok.whitespace_ or (tok.whitespace_ and "\n" in tok.text_with_ws[len(tok.text):]):
-                doc[tok.i + 1].is_sent_start = True
+                nxt.is_sent_start = True
+            elif "\n" in tok.whitespace_:  # a token's trailing whitespace is one character, or none
+                nxt.is_sent_start = True
         return doc
 
 

@@ -15,6 +15,7 @@ from ..lexicons import read_tsv
 from ..lexicons.actors import ActorDictionary, Entry
 from ..nlp.layer_types import ActorKey
 from ..nlp.sents import text_of, tokens_of
+from ..nlp.tree import children
 
 
 def _kind(label: str) -> str:
@@ -151,7 +152,7 @@ class People:
         if g:
             return g
         root = ent.root
-        nouns = [c for c in root.children if c.dep_ == "appos"]
+        nouns = [c for c in children(root) if c.dep_ == "appos"]
         if root.dep_ == "appos":
             nouns.append(root.head)
         nouns += [t for t in doc[max(0, ent.start - 2):ent.start] if t.pos_ == "NOUN"]
@@ -201,7 +202,7 @@ class People:
                     by_token.setdefault(i, eid)
         root = ent.root
         zones: list[list[Token]] = []
-        for child in root.children:
+        for child in children(root):
             if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "for", "from")):
                 zones.append(list(child.subtree))
         zones.append([t for t in doc[max(0, ent.start - 4):ent.start] if t.head.i >= ent.start and t.head.i < ent.end

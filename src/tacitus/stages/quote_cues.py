@@ -14,12 +14,12 @@ linear in the article's length."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_list, read_tsv
-from ..nlp.sents import sent_of, tokens_of
+from ..nlp.sents import sent_of, text_of, tokens_of
+from ..nlp.tree import children
 
 PKG = "tacitus.lexicons"
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -65,27 +65,9 @@ class CueLexicon:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.clause
 
 
-KIDS = "tacitus_quote_kids"
-
-
-def index_children(doc: Doc) -> None:
-    """Lists each token's dependents once (spaCy's Token.children scans the token's whole subtree
-    each time, which made the look-ups quadratic on long, flat parses). forget_children() drops it."""
-    table: list[list[Token]] = [[] for _ in range(len(doc))]
-    for t in tokens_of(doc):
-        if t.head.i != t.i and len(table[t.head.i]) < MAX_KIDS:
-            table[t.head.i].append(t)
-    doc.user_data[KIDS] = table
-
-
-def forget_children(doc: Doc) -> None:
-    doc.user_data.pop(KIDS, None)
-
-
-def kids(tok: Token) -> list[Token]:
+def kids(tok: Token) -> tuple[Token, ...]:
     """A token's dependents in text order, at most MAX_KIDS of them: keeps every look-up bounded."""
-    table = tok.doc.user_data.get(KIDS)
-    return table[tok.i] if table is not None else list(islice(tok.children, MAX_KIDS))
+    return children(tok)[:MAX_KIDS]
 
 
 def subject(verb: Token, inq: list[int] | None = None) -> Token | None:
@@ -212,7 +194,7 @@ class CueFinder:
         limit = min(len(toks), hi + WINDOW)
         if sent.end <= hi:  # the parser ended the sentence at the mark: the cue sentence may follow
             nxt = sent_of(toks[hi]) if hi < len(toks) else None
-            if nxt is None or len(nxt) > WINDOW + 4 or "\n" in doc.text[toks[hi - 1].idx:toks[hi].idx]:
+            if nxt is None or len(nxt) > WINDOW + 4 or "\n" in text_of(doc)[toks[hi - 1].idx:toks[hi].idx]:
                 return None
             limit = min(limit, nxt.end)
         else:

@@ -21,7 +21,7 @@ from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of, tokens_of
 from ..records import Quote, Span, Speaker
 from .citations import citations
-from .quote_cues import Cue, CueFinder, CueLexicon, forget_children, index_children, kids, subject
+from .quote_cues import Cue, CueFinder, CueLexicon, kids, subject
 from .quote_marks import passages
 from .quote_speakers import Speakers, Who
 
@@ -63,11 +63,7 @@ class QuotesStage(Stage):
         self.cues = CueFinder(self.lex)
 
     def run(self, doc: Doc) -> Doc:
-        index_children(doc)
-        try:
-            self._run(doc)
-        finally:
-            forget_children(doc)
+        self._run(doc)
         return doc
 
     def _run(self, doc: Doc) -> None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons.triggers import Lexicon
 from ..nlp.layer_types import ActorInfo, ActorKey
 from ..nlp.sents import sent_of, text_of
+from ..nlp.tree import children
 from .clause import PASS_SUBJ, SUBJ
 
 TARGET_PREPS = {"against", "on", "at", "with", "upon", "over", "into", "to", "toward", "towards", "targeting"}
@@ -99,9 +100,9 @@ def one(t: Token, ctx: Context) -> dict | None:
         return antecedent(t, ctx)
     if t.lemma_.lower() in OTHERS:
         return None  # 'her supporters', 'the minister's bodyguards': other people than the owner
-    for c in t.children:  # the owner of the object: "the terrorist group's capital"
+    for c in children(t):  # the owner of the object: "the terrorist group's capital"
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-            g = c if c.dep_ == "poss" else next((x for x in c.children if x.dep_ == "pobj"), None)
+            g = c if c.dep_ == "poss" else next((x for x in children(c) if x.dep_ == "pobj"), None)
             if g is not None:
                 a = one(g, ctx)
                 if a:
@@ -144,12 +145,12 @@ def target(tok: Token, preps=TARGET_PREPS, ctx: Context | None = None) -> Token 
     object ('imposed sanctions on Iran'); an actor is preferred over a thing ('fired tear gas at the
     crowd'), the direct object over a prepositional one, and never what it was done with ('fired
     with small arms on the positions')."""
-    dobjs = [c for c in tok.children if c.dep_ == "dobj"]
+    dobjs = [c for c in children(tok) if c.dep_ == "dobj"]
     cands = [(c, True) for c in dobjs]
     for h in [tok] + dobjs:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-                cands += [(g, False) for g in c.children if g.dep_ == "pobj"]
+                cands += [(g, False) for g in children(c) if g.dep_ == "pobj"]
     if not cands:
         return None
     if ctx is None:
@@ -174,7 +175,7 @@ def _search(head: Token, a1: list | None, ctx: Context, skip: Token | None, plac
     troops to Lebanon's president', 'a truce with Moslem forces'): breadth first through the
     trigger's dependents, leaving out its subject and attributions."""
     taken = {a["id"] for a in a1 or []}
-    queue = [(c, 1) for c in head.children if c.dep_ not in SUBJ + ("punct", "cc", "advmod") and c != skip]
+    queue = [(c, 1) for c in children(head) if c.dep_ not in SUBJ + ("punct", "cc", "advmod") and c != skip]
     seen = 0
     while queue and seen < 40:
         tok, depth = queue.pop(0)
@@ -193,7 +194,7 @@ def _search(head: Token, a1: list | None, ctx: Context, skip: Token | None, plac
             if r and r["id"] not in taken:
                 return [r]
         if depth < 4:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in ("punct", "cc"))
+            queue.extend((c, depth + 1) for c in children(tok) if c.dep_ not in ("punct", "cc"))
     return None
 
 

@@ -1,0 +1,28 @@
+"""A token's dependents, listed once per Doc. spaCy's Token.children walks the token's subtree on
+every call and makes new Token objects each time; the stages ask for children thousands of times
+per article, so the table is built in one pass and kept until the Doc leaves the stages."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .sents import tokens_of
+
+KEY = "tacitus_children"
+
+
+def _table(doc: Doc) -> list[tuple[Token, ...]]:
+    table = doc.user_data.get(KEY)
+    if table is None:
+        lists: list[list[Token]] = [[] for _ in range(len(doc))]
+        for t in tokens_of(doc):
+            h = t.head.i
+            if h != t.i:
+                lists[h].append(t)
+        table = doc.user_data[KEY] = [tuple(x) for x in lists]
+    return table
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """The token's syntactic dependents in text order, as Token.children gives them."""
+    return _table(tok.doc)[tok.i]
