@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -277,25 +278,32 @@ class Article:
         return {"schema": d.pop("schema"), **d}
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
 _LEAVES = frozenset({str, int, float, bool, type(None)})  # most values: no dataclass test for them
+_CONVERT: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function from a record of this class to its dict, made once per class, the way the
+    dataclasses module makes __init__: one dict display over the fields, a leaf value kept as it
+    is and any other converted (a loop with a call per value was most of the cost of writing a
+    record). The names are the dataclass's own field names, which are identifiers."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    items = ", ".join(f"{n!r}: (v if type(v := o.{n}) in L else J(v))" for n in names)
+    scope: dict[str, Any] = {"L": _LEAVES, "J": to_jsonable}
+    exec(f"def convert(o):\n    return {{{items}}}\n", scope)
+    return scope["convert"]
 
 
 def to_jsonable(obj: Any) -> Any:
-    """Records to plain dicts and lists (tuples become lists), recursively (leaves are tested
-    before the call: most values are strings and numbers, and a call per value was most of it)."""
+    """Records to plain dicts and lists (tuples become lists), recursively."""
     cls = type(obj)
     if cls in _LEAVES:
         return obj
-    names = _FIELDS.get(cls)
-    if names is None and dataclasses.is_dataclass(obj):
-        names = _FIELDS.setdefault(cls, tuple(f.name for f in dataclasses.fields(obj)))
-    if names is not None:
-        out = {}
-        for n in names:
-            v = getattr(obj, n)
-            out[n] = v if type(v) in _LEAVES else to_jsonable(v)
-        return out
+    convert = _CONVERT.get(cls)
+    if convert is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        convert = _CONVERT[cls] = _converter(cls)
+    if convert is not None:
+        return convert(obj)
     if cls is tuple or cls is list:
         return [x if type(x) in _LEAVES else to_jsonable(x) for x in obj]
     return obj

@@ -19,6 +19,7 @@ with), and on Linux the kernel kills it when its parent dies (PR_SET_PDEATHSIG).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -338,6 +339,7 @@ def _serve(fd_in: int, fd_out: int, parent: int | None = None) -> None:
 
     pipe = Pipeline(settings)
     list(pipe.run_local([(-1, Item(text="Police arrested a man in Paris.", input="warm-up"))]))  # loads what
+    gc.freeze()  # the model and tables live as long as the worker: the collector need not walk them again
     outbox.send(READY)  # the first article would (the gazetteer), outside any article's time budget
     while True:
         jobs = [unpickled(seq, data) for seq, data in jobs_q.get()]

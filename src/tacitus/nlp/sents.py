@@ -8,6 +8,10 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 KEY = "tacitus_sent_starts"
+# every per-Doc cache the stages keep in Doc.user_data (this module's and nlp/tree.py's, the layer
+# values of nlp/layers.py, the cue words of stages/incident_features.py), dropped by forget()
+CACHES = (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
+          "tacitus_layer_values", "tacitus_cue_words")
 
 
 def _starts(doc: Doc) -> list[int]:
@@ -37,9 +41,16 @@ def text_of(doc: Doc) -> str:
 
 def forget(doc: Doc) -> None:
     """Drop the per-Doc caches before the Doc leaves the pipeline (they would travel with it)."""
-    for key in (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens", "tacitus_layer_values",
-                "tacitus_children"):
+    for key in CACHES:
         doc.user_data.pop(key, None)
+
+
+def offsets_of(doc: Doc) -> list[int]:
+    """Each token's character offset, in order (for bisecting a character range into tokens)."""
+    offsets = doc.user_data.get("tacitus_offsets")
+    if offsets is None:
+        offsets = doc.user_data["tacitus_offsets"] = [t.idx for t in tokens_of(doc)]
+    return offsets
 
 
 def tokens_of(doc: Doc) -> list[Token]:

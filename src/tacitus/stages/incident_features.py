@@ -48,20 +48,28 @@ def crowd(words: str | None) -> bool:
     return any(w in table or f"{w} {n}" in table for w, n in zip(toks, toks[1:] + [""], strict=True))
 
 
-def _word(t: Token) -> tuple[str, str]:
-    return t.lemma_.lower(), t.lower_
+WORDS = "tacitus_cue_words"
+
+
+def _words(doc: Doc) -> list[tuple[str, str]]:
+    """(lemma, lower-case form) of every token, made once per Doc: cues are looked up by both."""
+    words = doc.user_data.get(WORDS)
+    if words is None:
+        words = doc.user_data[WORDS] = [(t.lemma_.lower(), t.lower_) for t in tokens_of(doc)]
+    return words
 
 
 def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
     """Features whose cue starts at one of the tokens (phrases may run past the set); a longer cue
     hides the shorter ones inside it ('heavy machine gun' is not a 'machine gun' cue)."""
     toks = tokens_of(doc)
+    table = _words(doc)
     cues = _cues()
     found: list[tuple[int, int, str]] = []  # (start, length, feature)
     for i in token_ids:
-        for w in _word(toks[i]):
+        for w in table[i]:
             for words, feature in cues.get(w, ()):
-                if len(words) == 1 or all(i + k < len(toks) and words[k] in _word(toks[i + k])
+                if len(words) == 1 or all(i + k < len(toks) and words[k] in table[i + k]
                                           for k in range(1, len(words))):
                     found.append((i, len(words), feature))
     covered: set[int] = set()

@@ -6,6 +6,7 @@ lead or incidental. Writes the incidents layer; assemble turns each into an Even
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -17,7 +18,7 @@ from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
-from ..nlp.sents import text_of
+from ..nlp.sents import offsets_of, text_of
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
@@ -65,7 +66,7 @@ class IncidentsStage(layers.Stage):
         published = _day(meta.published if meta else None)
         drafts = [self._incident(doc, g, info, focus, published) for g in groups]
         ids = [d.id for d in drafts]
-        drafts = [dataclasses.replace(d, links=tuple((ids[i], kind) for i, kind in g.links))
+        drafts = [dataclasses.replace(d, links=tuple((ids[i], kind) for i, kind in g.links)) if g.links else d
                   for d, g in zip(drafts, groups, strict=True)]
         layers.put(doc, "incidents", drafts)
         return doc
@@ -212,8 +213,9 @@ class IncidentsStage(layers.Stage):
 
 def _paragraph_tokens(doc: Doc, paras: set[int]) -> set[int]:
     starts = paragraph_starts(text_of(doc)) + [len(text_of(doc)) + 1]
-    spans = [(starts[p], starts[p + 1]) for p in paras if p + 1 < len(starts)]
-    return {t.i for t in doc if any(a <= t.idx < b for a, b in spans)}
+    offsets = offsets_of(doc)
+    return {i for p in paras if p + 1 < len(starts)
+            for i in range(bisect.bisect_left(offsets, starts[p]), bisect.bisect_left(offsets, starts[p + 1]))}
 
 
 def _uncountried(name: str) -> str:

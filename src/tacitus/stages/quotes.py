@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import layers
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import sent_of, text_of, tokens_of
+from ..nlp.sents import offsets_of, sent_of, text_of, tokens_of
 from ..records import Quote, Span, Speaker
 from .citations import citations
 from .quote_cues import Cue, CueFinder, CueLexicon, kids, subject
@@ -69,7 +69,7 @@ class QuotesStage(Stage):
     def _run(self, doc: Doc) -> None:
         text = text_of(doc)
         toks = tokens_of(doc)
-        starts = [t.idx for t in toks]
+        starts = offsets_of(doc)
         lines = _paragraph_index(text)
         found = [p for p in passages(text) if text[p.fragments[0][0]:p.fragments[-1][1]].strip()]
         inq = [-1] * len(toks)
