@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 KEY = "tacitus_sent_starts"
 # every per-Doc cache the stages keep in Doc.user_data (this module's and nlp/tree.py's, the layer
-# values of nlp/layers.py, the cue words of stages/incident_features.py), dropped by forget()
+# values of nlp/layers.py, the word tables of stages/incident_features.py), dropped by forget()
 CACHES = (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
-          "tacitus_layer_values", "tacitus_cue_words")
+          "tacitus_layer_values", "tacitus_cue_words", "tacitus_bare_conjuncts")
 
 
 def _starts(doc: Doc) -> list[int]:

@@ -178,17 +178,18 @@ class ActorsStage(Stage):
         """The noun phrase that names an actor: the head and its modifiers, and an 'of/from/in' phrase
         only after an agent or membership noun ('fighters from the SDF', 'members of Hamas')."""
         toks = [head]
-        stack = [c for c in children(head)]
+        stack = [(c, True) for c in children(head)]  # (token, whether its head is the phrase's head)
         with_pp = head.lower_ in self.member_nouns or head.lemma_.lower() in self.member_nouns or (
             at is not None and head.i in at and _kind(at[head.i][2]) == "agent")
         while stack:
-            c = stack.pop()
-            if c.dep_ in NP_EXCLUDE and c.head == head:
+            c, of_head = stack.pop()
+            dep = c.dep_
+            if dep in NP_EXCLUDE and of_head:
                 continue
-            if c.dep_ == "prep" and (c.head != head or c.lower_ not in NP_PREPS or not with_pp):
+            if dep == "prep" and (not of_head or c.lower_ not in NP_PREPS or not with_pp):
                 continue
             toks.append(c)
-            stack.extend(children(c))
+            stack.extend((g, False) for g in children(c))
         return sorted(toks, key=lambda t: t.i)
 
     def _resolve_all(self, doc: Doc, mentions: list, local: dict, focus: str | None) -> None:

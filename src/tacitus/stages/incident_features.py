@@ -49,6 +49,7 @@ def crowd(words: str | None) -> bool:
 
 
 WORDS = "tacitus_cue_words"
+CONJUNCTS = "tacitus_bare_conjuncts"
 
 
 def _words(doc: Doc) -> list[tuple[str, str]]:
@@ -145,12 +146,24 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
             out |= clause_tokens(verb.root)
     # 'shot with heavy machine guns, grenade launchers and rifles' with 'grenade' read as a verb: a
     # conjoined verb with no subject of its own says more of the same act
+    bare = _bare_conjuncts(doc)
     for i in sorted(out):
-        for c in children(tokens_of(doc)[i]):
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in out and not any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
+        for c in bare.get(i, ()):
+            if c.i not in out:
                 out |= {x.i for x in c.subtree}
     return out
+
+
+def _bare_conjuncts(doc: Doc) -> dict[int, list[Token]]:
+    """{head token: its conjoined verbs with no subject of their own}, in text order, once per Doc."""
+    found = doc.user_data.get(CONJUNCTS)
+    if found is None:
+        found = doc.user_data[CONJUNCTS] = {}
+        for c in tokens_of(doc):
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
+                found.setdefault(c.head.i, []).append(c)
+    return found
 
 
 def mention_class(m: EventDraft, lemma: str = "") -> tuple[str | None, str | None]:
