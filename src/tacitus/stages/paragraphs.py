@@ -5,12 +5,15 @@ paragraph that ends without a full stop is never glued to the next one."""
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp.dateline import DATELINE
 from ..nlp.layers import Stage, assigns
-from ..nlp.sents import text_of, tokens_of
+from ..nlp.sents import offsets_of, text_of, tokens_of
 
 
 def _dateline_end(doc: Doc) -> int | None:
@@ -30,12 +33,14 @@ class ParagraphsStage(Stage):
         line = _dateline_end(doc)
         if line is not None and line < len(doc):  # 'MOGADISHU, Somalia (AP) — ...': the report starts after it
             doc[line].is_sent_start = True
-        toks = tokens_of(doc)
-        for tok, nxt in zip(toks, toks[1:], strict=False):
-            if tok.is_space and "\n" in tok.text:
-                nxt.is_sent_start = True
-            elif "\n" in tok.whitespace_:  # a token's trailing whitespace is one character, or none
-                nxt.is_sent_start = True
+        text = text_of(doc)
+        if "\n" not in text:
+            return doc
+        toks, offsets = tokens_of(doc), offsets_of(doc)
+        for m in re.finditer("\n", text):  # a line break is in a space token, or trails a token
+            k = bisect.bisect_right(offsets, m.start())  # the token after the one that holds it
+            if k < len(toks):
+                toks[k].is_sent_start = True
         return doc
 
 
