@@ -306,3 +306,26 @@ def test_what_people_fled_and_an_occupied_place_are_no_incidents(extract):
                  "Israel has vowed to keep Iran away from its border, including in the Israeli-occupied Golan Heights."):
         art = extract(text, published="2024-06-11")
         assert not [e for e in art.events if e.type.acled], text
+
+
+def test_security_forces_seizing_weapons_is_disrupted_weapons_use(extract):
+    art = extract("Police seized 20 rifles and two grenades in a raid on a house in Tunis on Tuesday.",
+                  published="2024-05-08")
+    assert acled(incident(art)) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_those_who_act_around_an_event_are_not_its_authors(extract):
+    art = extract("Gunmen attacked a boarding school in Kankara on Friday and abducted dozens of pupils. "
+                  "Witnesses said villagers who had fled during the raid began returning on Sunday.",
+                  published="2024-05-08")
+    assert [acled(e) for e in art.events if e.type.acled] == [("Violence against civilians", "Attack")]
+
+
+def test_a_later_count_of_the_dead_is_the_toll_of_the_incident_told(extract):
+    art = extract("YANGON, Myanmar - A military jet bombed a crowded market in the town of Ye-U on Friday, "
+                  "killing at least 20 people, residents said.\n\n"
+                  "A local rescue worker said 22 bodies had been recovered by Sunday and that more than 40 "
+                  "people were wounded.", published="2025-08-11")
+    violent = [e for e in art.events if e.type.acled in ("Explosions/Remote violence", "Violence against civilians")]
+    assert len(violent) == 1, [(e.type.acled_sub, e.evidence.text) for e in art.events]
+    assert violent[0].location.name.lower().startswith("ye")

@@ -35,7 +35,7 @@ from ..nlp import layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import sent_of, text_of
+from ..nlp.sents import sent_of, text_of, tokens_of
 from ..nlp.tree import children
 from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
@@ -289,7 +289,7 @@ class ContextStage(Stage):
         if anchored:
             return self._date(anchored[0], "anchored")
         plain = [d for d in usable if d.date.method != "anchored"]
-        in_clause = [d for d in plain if d.tokens[0] in clause]
+        in_clause = [d for d in plain if d.tokens[0] in clause and not _as_of(t.doc, d)]
         if in_clause:
             return self._date(min(in_clause, key=lambda d: abs(d.tokens[0] - t.i)), "clause")
         in_sent = [d for d in plain if sent.start <= d.tokens[0] < sent.end]
@@ -308,6 +308,15 @@ class ContextStage(Stage):
     def _date(d: ResolvedDate, how: str) -> DateRef:
         m = d.date
         return DateRef(text=m.text, start=m.start, end=m.end, precision=m.precision, method=f"{m.method}:{how}")
+
+
+def _as_of(doc: Doc, d: ResolvedDate) -> bool:
+    """A date a count or a state is given at ('22 bodies had been recovered by Sunday', 'as of
+    Monday', 'until Friday'): when it was said to hold, not when the event happened."""
+    i = d.tokens[0]
+    before = tokens_of(doc)[i - 1] if i > 0 else None
+    return before is not None and (before.lower_ in ("by", "until", "till") or (
+        before.lower_ == "of" and i > 1 and tokens_of(doc)[i - 2].lower_ == "as"))
 
 
 def _locates(p: ResolvedPlace) -> bool:

@@ -46,6 +46,7 @@ from .roles import (
 )
 
 MAX_PAIRS = 4
+CIRCUMSTANCE = frozenset({"during", "after", "before", "since", "amid", "following", "despite", "until"})
 
 
 class EventsStage(Stage):
@@ -304,8 +305,10 @@ class EventsStage(Stage):
             if gov is not None and gov.pos_ == "NOUN" and gov.dep_ == "dobj" and n.head.lower_ == "in" \
                     and gov.head.lemma_.lower() in self.lex.light:
                 gov = gov.head  # 'held a sit in demonstration'
-            if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() not in self.lex.perception:
-                a1 = actor(self._subject(gov), ctx)  # "launched an attack": not "observed explosions"
+            if gov is not None and gov.pos_ == "VERB" and gov.lemma_.lower() not in self.lex.perception and not (
+                    n.dep_ == "pobj" and n.head.lower_ in CIRCUMSTANCE):
+                a1 = actor(self._subject(gov), ctx)  # "launched an attack": not "observed explosions", not
+                # "students who fled during the attack" (those who act around an event did not do it)
         if not a1 and not a2 and not (in_scope(rule.cameo) and happening(n, ctx)):
             return None
         if not a1 and a2 and in_group(rule.cameo, "joint"):

@@ -71,7 +71,8 @@ def cue_features(doc: Doc, token_ids: set[int]) -> set[str]:
         for w in table[i]:
             for words, feature in cues.get(w, ()):
                 if len(words) == 1 or all(i + k < len(toks) and words[k] in table[i + k]
-                                          for k in range(1, len(words))):
+                                          for k in range(1, len(words))) or len(words) == 2 and any(
+                        c.dep_ in ("dobj", "nsubjpass") and words[1] in table[c.i] for c in children(toks[i])):
                     found.append((i, len(words), feature))
     covered: set[int] = set()
     out: set[str] = set()

@@ -252,8 +252,11 @@ def _participle(m: Mention, lex: Lexicon) -> bool:
 
 def _toll_only(m: Mention, lex: Lexicon) -> bool:
     """A clause that only reports casualties ('five officers had been killed', 'more than 30 were
-    wounded'): a toll word, no named perpetrator, no place or date of its own."""
-    if m.cls != "violence" or m.draft.a1 is not None or m.token.lemma_.lower() not in lex.reports_violence:
+    wounded', 'bodies were found'): a toll word or the finding of the dead (a verb of perception is
+    violence only with the dead as its object), no named perpetrator, no place or date of its own."""
+    lemma = m.token.lemma_.lower()
+    if m.cls != "violence" or m.draft.a1 is not None or not (
+            lemma in lex.reports_violence or lemma in lex.perception):  # '22 bodies had been recovered'
         return False
     loc, date = m.where.location, m.where.date
     own_place = loc is not None and not str(loc.method or "").startswith(FALLBACKS + ("paragraph",))
