@@ -18,6 +18,8 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .nlp.sents import TEXT
+
 SEGMENT_CHARS = 20_000
 SEGMENT_TOKENS = 5_000
 BATCH_TOKENS = 10_000
@@ -143,6 +145,7 @@ def _tokenised(nlp: Language, text: str, limit: int) -> Iterator[Doc]:
     dense with tokens is cut again, smaller)."""
     for a, b in segments(text, limit):
         d = nlp.make_doc(text[a:b])
+        d.user_data[TEXT] = text[a:b]  # spaCy's tokens keep the text whole: no need to rebuild it from them
         if len(d) > SEGMENT_TOKENS and b - a > 1:
             yield from _tokenised(nlp, text[a:b], max(1, min(b - a - 1, (b - a) * SEGMENT_TOKENS * 9 // (10 * len(d)))))
         else:

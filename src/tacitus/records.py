@@ -287,11 +287,23 @@ def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
     dataclasses module makes __init__: one dict display over the fields, a leaf value kept as it
     is and any other converted (a loop with a call per value was most of the cost of writing a
     record). The names are the dataclass's own field names, which are identifiers."""
+    try:
+        leaf = {n for n, tp in _hints(cls) if _is_leaf(tp)}  # a str, number or bool field needs no test
+    except NameError:  # a hint that does not resolve: test every value
+        leaf = set()
     names = [f.name for f in dataclasses.fields(cls)]
-    items = ", ".join(f"{n!r}: (v if type(v := o.{n}) in L else J(v))" for n in names)
+    items = ", ".join(f"{n!r}: o.{n}" if n in leaf else f"{n!r}: (v if type(v := o.{n}) in L else J(v))"
+                      for n in names)
     scope: dict[str, Any] = {"L": _LEAVES, "J": to_jsonable}
     exec(f"def convert(o):\n    return {{{items}}}\n", scope)
     return scope["convert"]
+
+
+def _is_leaf(tp: Any) -> bool:
+    """A type whose values are written as they are: str, int, float, bool, None, or a union of them."""
+    if tp in _LEAVES:
+        return True
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and all(_is_leaf(a) for a in typing.get_args(tp))
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -8,9 +8,10 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 KEY = "tacitus_sent_starts"
+TEXT = "tacitus_text"  # Doc.text, kept (set where a Doc is made from its text, else on first use)
 # every per-Doc cache the stages keep in Doc.user_data (this module's and nlp/tree.py's, the layer
 # values of nlp/layers.py, the word tables of stages/incident_features.py), dropped by forget()
-CACHES = (KEY, "tacitus_text", "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
+CACHES = (KEY, TEXT, "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
           "tacitus_layer_values", "tacitus_cue_words", "tacitus_bare_conjuncts")
 
 
@@ -32,10 +33,9 @@ def sent_of(tok: Token) -> Span:
 
 def text_of(doc: Doc) -> str:
     """Doc.text, computed once: spaCy rebuilds it from every token on each access."""
-    text = doc.user_data.get("tacitus_text")
+    text = doc.user_data.get(TEXT)
     if text is None:
-        text = doc.text
-        doc.user_data["tacitus_text"] = text
+        text = doc.user_data[TEXT] = doc.text
     return text
 
 
