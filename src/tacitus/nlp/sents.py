@@ -8,10 +8,11 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 KEY = "tacitus_sent_starts"
+SPANS = "tacitus_sent_spans"  # the sentences as Spans, made once (a Span is a view: it can be shared)
 TEXT = "tacitus_text"  # Doc.text, kept (set where a Doc is made from its text, else on first use)
 # every per-Doc cache the stages keep in Doc.user_data (this module's and nlp/tree.py's, the layer
 # values of nlp/layers.py, the word tables of stages/incident_features.py), dropped by forget()
-CACHES = (KEY, TEXT, "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
+CACHES = (KEY, SPANS, TEXT, "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
           "tacitus_layer_values", "tacitus_cue_words", "tacitus_bare_conjuncts")
 
 
@@ -27,8 +28,10 @@ def sent_of(tok: Token) -> Span:
     doc = tok.doc
     starts = _starts(doc)
     k = bisect.bisect_right(starts, tok.i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k]:end]
+    spans = doc.user_data.get(SPANS)
+    if spans is None:
+        spans = doc.user_data[SPANS] = [doc[s:e] for s, e in zip(starts, starts[1:] + [len(doc)], strict=True)]
+    return spans[k]
 
 
 def text_of(doc: Doc) -> str:
