@@ -10,10 +10,7 @@ from spacy.tokens import Doc, Span, Token
 KEY = "tacitus_sent_starts"
 SPANS = "tacitus_sent_spans"  # the sentences as Spans, made once (a Span is a view: it can be shared)
 TEXT = "tacitus_text"  # Doc.text, kept (set where a Doc is made from its text, else on first use)
-# every per-Doc cache the stages keep in Doc.user_data (this module's and nlp/tree.py's, the layer
-# values of nlp/layers.py, the word tables of stages/incident_features.py), dropped by forget()
-CACHES = (KEY, SPANS, TEXT, "tacitus_dateline", "tacitus_tokens", "tacitus_offsets", "tacitus_children",
-          "tacitus_layer_values", "tacitus_cue_words", "tacitus_bare_conjuncts")
+PREFIX = "tacitus_"  # every per-Doc cache the stages keep in Doc.user_data has a key that starts so
 
 
 def _starts(doc: Doc) -> list[int]:
@@ -44,8 +41,8 @@ def text_of(doc: Doc) -> str:
 
 def forget(doc: Doc) -> None:
     """Drop the per-Doc caches before the Doc leaves the pipeline (they would travel with it)."""
-    for key in CACHES:
-        doc.user_data.pop(key, None)
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(PREFIX)]:
+        del doc.user_data[key]
 
 
 def offsets_of(doc: Doc) -> list[int]:
