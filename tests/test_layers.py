@@ -96,6 +96,20 @@ def test_the_children_table_lists_what_spacy_lists(pipe):
         assert children(t) == tuple(t.children)
 
 
+def test_the_token_columns_hold_what_spacy_attributes_give(pipe):
+    from tacitus.nlp import columns, sents
+
+    doc = pipe.nlp("Zürich's MAYOR said: “We won't leave.”\n\nGunmen killed 12 villagers in Dayr az-Zawr on "
+                   "Tuesday, per the U.N.  Residents fled.")
+    assert columns.lower(doc) == [t.lower_ for t in doc]
+    assert columns.text(doc) == [t.text for t in doc]
+    assert columns.lemma(doc) == [t.lemma_ for t in doc]
+    assert columns.pos(doc) == [t.pos_ for t in doc]
+    assert columns.dep(doc) == [t.dep_ for t in doc]
+    assert columns.alpha(doc) == [t.is_alpha for t in doc]
+    assert sents.ents_of(doc) == doc.ents and sents.ents_of(doc) is sents.ents_of(doc)
+
+
 def test_a_span_layer_reads_back_the_spans_it_was_given(pipe):
     from spacy.tokens import Span
 

@@ -53,6 +53,14 @@ def offsets_of(doc: Doc) -> list[int]:
     return offsets
 
 
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """Doc.ents, made once: spaCy makes new Spans on each access (the stages do not change them)."""
+    ents = doc.user_data.get("tacitus_ents")
+    if ents is None:
+        ents = doc.user_data["tacitus_ents"] = doc.ents
+    return ents
+
+
 def tokens_of(doc: Doc) -> list[Token]:
     """The Doc's tokens as a list, made once: iterating a Doc builds a new Token object each time."""
     toks = doc.user_data.get("tacitus_tokens")

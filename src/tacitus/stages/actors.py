@@ -12,6 +12,7 @@ country > unknown organisation named by the NER.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -21,11 +22,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons.actors import ActorDictionary, Entry, default_dictionary, word_list
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorInfo, ActorKey
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import tokens_of
+from ..nlp.sents import ents_of, tokens_of
 from ..nlp.tree import children
 from .people import People
 
@@ -114,7 +115,7 @@ class ActorsStage(Stage):
             if before:
                 eid = max(before, key=lambda x: tok.i - x[0])[1]
             else:
-                ent = next((x for x in doc.ents if x.end == tok.i and x.label_ in ("ORG", "NORP", "FAC")), None)
+                ent = next((x for x in ents_of(doc) if x.end == tok.i and x.label_ in ("ORG", "NORP", "FAC")), None)
                 if ent is None:
                     continue
                 name = _strip_det(ent.text)
@@ -177,16 +178,18 @@ class ActorsStage(Stage):
     def _np(self, head: Token, at: dict | None = None) -> list[Token]:
         """The noun phrase that names an actor: the head and its modifiers, and an 'of/from/in' phrase
         only after an agent or membership noun ('fighters from the SDF', 'members of Hamas')."""
+        doc = head.doc
+        lower, deps, h = columns.lower(doc), columns.dep(doc), head.i
         toks = [head]
         stack = [(c, True) for c in children(head)]  # (token, whether its head is the phrase's head)
-        with_pp = head.lower_ in self.member_nouns or head.lemma_.lower() in self.member_nouns or (
-            at is not None and head.i in at and _kind(at[head.i][2]) == "agent")
+        with_pp = lower[h] in self.member_nouns or columns.lemma(doc)[h].lower() in self.member_nouns or (
+            at is not None and h in at and _kind(at[h][2]) == "agent")
         while stack:
             c, of_head = stack.pop()
-            dep = c.dep_
+            dep = deps[c.i]
             if dep in NP_EXCLUDE and of_head:
                 continue
-            if dep == "prep" and (not of_head or c.lower_ not in NP_PREPS or not with_pp):
+            if dep == "prep" and (not of_head or lower[c.i] not in NP_PREPS or not with_pp):
                 continue
             toks.append(c)
             stack.extend((g, False) for g in children(c))
@@ -208,9 +211,15 @@ class ActorsStage(Stage):
         spans = []
         groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
                                                     if _kind(eid) in ("group", "local") and how != "backer")
-        for tok in tokens_of(doc):
-            if tok.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ") or tok.dep_ in ("compound", "amod", "nmod"):
+        toks, pos = tokens_of(doc), columns.pos(doc)
+        named = sorted(at)
+        for i, d in enumerate(columns.dep(doc)):
+            if pos[i] not in ("NOUN", "PROPN", "NUM", "ADJ") or d in ("compound", "amod", "nmod"):
                 continue
+            tok = toks[i]
+            k = bisect.bisect_left(named, tok.left_edge.i)
+            if (k == len(named) or named[k] > tok.right_edge.i) and tok.ent_type_ != "ORG":
+                continue  # no name in its phrase, and no organisation's: no actor (what _resolve finds)
             np = self._np(tok, at)
             res = self._resolve(doc, tok, np, at, local, focus, descriptors, groups_seen)
             if res is None:

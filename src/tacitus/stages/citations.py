@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import columns
 from ..nlp.dateline import dateline
 from ..nlp.sents import text_of, tokens_of
 from ..records import Citation
@@ -34,14 +35,15 @@ def citations(doc: Doc, lex: CueLexicon, speakers: Speakers) -> list[Citation]:
     text = text_of(doc)
     toks = tokens_of(doc)
     out: list[tuple[str, int, int]] = []
-    for t in toks:
-        if t.lower_ == "according" and t.i + 1 < len(toks) and toks[t.i + 1].lower_ == "to":
+    lower, pos, lemma = columns.lower(doc), columns.pos(doc), columns.lemma(doc)
+    for i, t in enumerate(toks):
+        if lower[i] == "according" and i + 1 < len(toks) and lower[i + 1] == "to":
             obj = next((g for g in kids(toks[t.i + 1]) if g.dep_ == "pobj"), None)
             b = _body(speakers, obj, SOURCE_KINDS, True)
             if b:
                 out.append((b[0], t.idx, b[2]))
             continue
-        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in lex.reporting:
+        if pos[i] not in ("VERB", "AUX") or lemma[i].lower() not in lex.reporting:
             continue
         subj = next((c for c in kids(t) if c.dep_ == "nsubj"), None)
         b = _body(speakers, subj, {"media", "ngo", "igo"}, False)

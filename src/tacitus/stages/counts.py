@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.layer_types import ActorKey, RoleFiller, Toll
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import text_of, tokens_of
@@ -113,7 +113,8 @@ class CountsStage(Stage):
                               for h in sorted(self.hedges, key=len, reverse=True)]
 
     def kind(self, t: Token) -> str | None:
-        return self.words.get(t.lemma_.lower()) or self.words.get(t.lower_)
+        i, doc = t.i, t.doc
+        return self.words.get(columns.lemma(doc)[i].lower()) or self.words.get(columns.lower(doc)[i])
 
     def _counted(self, t: Token) -> Token | None:
         """The noun phrase whose size the toll word reports."""

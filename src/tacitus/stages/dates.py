@@ -20,7 +20,7 @@ from ..lexicons import read_tsv
 from ..nlp import layers
 from ..nlp.layer_types import ResolvedDate
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import text_of
+from ..nlp.sents import ents_of, text_of
 from ..records import DateMention
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -231,7 +231,7 @@ class DatesStage(Stage):
             layers.put(doc, "dates", [])
             return doc
         spans: list[tuple[int, int]] = []
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ in ("DATE", "TIME"):
                 spans.append((ent.start_char, ent.end_char))
         for rx in (WEEKDAY_RE, DEICTIC_RE):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..ids import event_id
 from ..lexicons.triggers import Lexicon, default_lexicon
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventDraft, RoleFiller, TextSpan
 from ..nlp.layers import Stage, assigns, register, requires
@@ -82,8 +82,10 @@ class EventsStage(Stage):
         consumed: set[int] = set()
         found: list[tuple[int, list[dict]]] = []
         by_token: dict[int, str] = {}
+        pos, dep = columns.pos(doc), columns.dep(doc)
         for tok in tokens_of(doc):  # verbs first: they claim the event nouns and participles that are part of them
-            if tok.i in consumed or not (tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
+            i = tok.i
+            if i in consumed or not (pos[i] == "VERB" or (pos[i] == "AUX" and dep[i] == "ROOT")):
                 continue
             if names_people(tok):
                 continue
@@ -102,7 +104,7 @@ class EventsStage(Stage):
                     if o.pos_ in ("NOUN", "PROPN") and rule_of(o, "N", ctx):
                         consumed.add(o.i)
         for tok in tokens_of(doc):
-            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.i in consumed or pos[tok.i] not in ("NOUN", "PROPN"):
                 continue
             evs = self._noun_event(tok, ctx)
             if evs:

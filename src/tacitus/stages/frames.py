@@ -70,6 +70,11 @@ def governor(n: Token) -> Token | None:
     return None
 
 
+def _dated(v: Token) -> bool:
+    """A date is told in the verb's clause."""
+    return any(t.ent_type_ == "DATE" for t in v.subtree)
+
+
 def _generic(v: Token, ctx: Context) -> bool:
     """A habit, a tally over a period or a general truth, not one happening: 'gunmen have
     repeatedly attacked', 'weekly protests', 'shot down 24 drones over the past week', 'it targets
@@ -85,9 +90,8 @@ def _generic(v: Token, ctx: Context) -> bool:
                    for g in children(c) if g.dep_ == "pobj"):
                 return True
     near = list(children(v)) + [g for o in children(v) if o.dep_ in ("dobj", "nsubjpass") for g in o.subtree]
-    dated = any(t.ent_type_ == "DATE" for t in v.subtree)
     for c in near:  # "shot down 24 drones launched across the country": a tally, unless told of one day
-        if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and not dated and any(
+        if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and not _dated(v) and any(
                 g.lemma_.lower() in ("country", "nation", "region", "territory") for g in children(c) if g.dep_ == "pobj"):
             return True
         if c.dep_ == "npadvmod" and c.lemma_.lower() in ("year", "month") and any(d.lower_ == "this" for d in children(c)) \

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_tsv
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.layer_types import EventDraft
 from ..nlp.sents import tokens_of
 from ..nlp.tree import children
@@ -56,7 +56,8 @@ def _words(doc: Doc) -> list[tuple[str, str]]:
     """(lemma, lower-case form) of every token, made once per Doc: cues are looked up by both."""
     words = doc.user_data.get(WORDS)
     if words is None:
-        words = doc.user_data[WORDS] = [(t.lemma_.lower(), t.lower_) for t in tokens_of(doc)]
+        lemmas, lowers = columns.lemma(doc), columns.lower(doc)
+        words = doc.user_data[WORDS] = [(lem.lower(), low) for lem, low in zip(lemmas, lowers, strict=True)]
     return words
 
 
@@ -160,10 +161,11 @@ def _bare_conjuncts(doc: Doc) -> dict[int, list[Token]]:
     found = doc.user_data.get(CONJUNCTS)
     if found is None:
         found = doc.user_data[CONJUNCTS] = {}
-        for c in tokens_of(doc):
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
-                    g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
-                found.setdefault(c.head.i, []).append(c)
+        toks, pos = tokens_of(doc), columns.pos(doc)
+        for i, d in enumerate(columns.dep(doc)):
+            if d == "conj" and pos[i] in ("VERB", "AUX") and not any(
+                    g.dep_ in ("nsubj", "nsubjpass") for g in children(toks[i])):
+                found.setdefault(toks[i].head.i, []).append(toks[i])
     return found
 
 

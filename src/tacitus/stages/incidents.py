@@ -18,7 +18,7 @@ from ..lexicons.actors import ActorDictionary, default_dictionary
 from ..lexicons.triggers import Lexicon, default_lexicon
 from ..nlp import layers
 from ..nlp.layer_types import ActorInfo, ActorKey, IncidentDraft, Member
-from ..nlp.sents import offsets_of, text_of
+from ..nlp.sents import offsets_of, sent_of, text_of
 from ..ontology.acled import AcledRules, Decision, default_rules
 from ..records import ActorRef, Tally
 from .incident_features import cue_features, mention_clause
@@ -88,7 +88,7 @@ class IncidentsStage(layers.Stage):
         features = set().union(*(cue_features(doc, mention_clause(doc, m.draft)) for m in told))
         features |= {m.means for m in told if m.means} | {f"class:{c}" for c in classes}
         if classes & {"demonstration", "riot"}:  # how a demonstration went is told anywhere in its sentences
-            sents = {t.i for m in told for t in m.token.sent if not embedded(t, self.lex)}  # not 'after a riot'
+            sents = {t.i for m in told for t in sent_of(m.token) if not embedded(t, self.lex)}  # not 'after a riot'
             features |= cue_features(doc, sents) & CROWD_CUES
         if "violence" in classes:  # 'the dead man was wanted for drug trafficking': who the victims were
             features |= cue_features(doc, _paragraph_tokens(doc, {m.para for m in told})) & VICTIM_CUES

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..lexicons.triggers import Lexicon
 from ..nlp.layer_types import ActorKey
+from ..nlp.sents import sent_of
 from ..nlp.tree import children
 from .agreement import FAMILIES, contradicts, date_ok, family, fits, own_time, same_place_and_day
 from .incident_mentions import FALLBACKS, Group, Mention
@@ -216,7 +217,7 @@ def _witness(m: Mention, quoted: list[tuple[int, int, int]], lex: Lexicon) -> bo
     """Who a quoted witness is ('"We were only singing," said a driver who had been hit by a rubber
     bullet', 'a mother who lost her son in the strike'): the speaker's story, told of an incident
     the article reports, not a new one."""
-    sent = m.token.sent
+    sent = sent_of(m.token)
     if not any(s < sent.end_char and sent.start_char < e for s, e, _ in quoted):
         return False
     t = m.token

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import read_tsv
 from ..lexicons.actors import ActorDictionary, Entry
+from ..nlp import columns
 from ..nlp.layer_types import ActorKey
-from ..nlp.sents import text_of, tokens_of
+from ..nlp.sents import ents_of, text_of, tokens_of
 from ..nlp.tree import children
 
 
@@ -48,7 +49,7 @@ class People:
         name does the leader lexicon decide who it is."""
         person_entries = {(s, e): eid for s, e, eid, how in found if _kind(eid) == "person"}
         named = {i for s, e, eid, how in found if _kind(eid) in ("group", "country") for i in range(s, e)}
-        ents = [ent for ent in doc.ents if ent.label_ == "PERSON" and not all(i in named for i in range(ent.start, ent.end))]
+        ents = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and not all(i in named for i in range(ent.start, ent.end))]
         ents = sorted([self._untitled(doc, e) for e in ents] + self._titled_names(doc, ents), key=lambda e: e.start)
         intros: list[tuple[int, str, str | None]] = []  # (token, pid, gender) of each full name, in text order
         by_last: dict[str, list[int]] = {}
@@ -76,11 +77,12 @@ class People:
                 pid = self._person(doc, ent, person_entries.get((ent.start, ent.end)), found, local, published_year)
             resolved[(ent.start, ent.end)] = pid
         taken = {i for (s, e) in resolved for i in range(s, e)}
-        for t in tokens_of(doc):  # surnames the NER missed ('Rendell recalled')
-            if t.pos_ == "PROPN" and t.text in by_last and t.i not in taken and t.i not in named:
-                pid = self._refer(doc, t.i, t.text, intros, by_last, by_first)
+        pos, text = columns.pos(doc), columns.text(doc)
+        for i, p in enumerate(pos):  # surnames the NER missed ('Rendell recalled')
+            if p == "PROPN" and text[i] in by_last and i not in taken and i not in named:
+                pid = self._refer(doc, i, text[i], intros, by_last, by_first)
                 if pid is not None:
-                    resolved[(t.i, t.i + 1)] = pid
+                    resolved[(i, i + 1)] = pid
         spans = {i for (s, e) in resolved for i in range(s, e)}
         found[:] = [m for m in found if not (_kind(m[2]) == "person" and any(i in spans for i in range(m[0], m[1])))]
         found.extend((s, e, pid, "person") for (s, e), pid in resolved.items())
@@ -97,19 +99,18 @@ class People:
     def _titled_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Names the NER missed but a title announces ('Finance Minister Njuguna Ndung'u'): the
         capitalised words after a title of titles.txt, when no entity covers them."""
-        covered = {i for e in doc.ents for i in range(e.start, e.end)
+        covered = {i for e in ents_of(doc) for i in range(e.start, e.end)
                    if e.label_ != "PERSON" and self._untitled(doc, e) is e} | \
             {i for e in ents for i in range(e.start, e.end)}
         out = []
-        toks = tokens_of(doc)
+        toks, pos, text = tokens_of(doc), columns.pos(doc), columns.text(doc)
         i = 0
         while i < len(toks):
-            t = toks[i]
-            if t.pos_ != "PROPN" or i in covered or not t.text[:1].isupper():
+            if pos[i] != "PROPN" or i in covered or not text[i][:1].isupper():
                 i += 1
                 continue
             end = i
-            while end < len(toks) and toks[end].pos_ == "PROPN" and end not in covered and end - i < 4:
+            while end < len(toks) and pos[end] == "PROPN" and end not in covered and end - i < 4:
                 end += 1
             # the title search (a long regex) only for a run of two names or more
             if end - i >= 2 and not any(toks[k].text in self.d.titles for k in range(i, end)) and \

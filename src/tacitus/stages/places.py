@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span
 from ..geo.gazetteer import Gazetteer
 from ..geo.normalize import key
 from ..lexicons import read_tsv
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import text_of, tokens_of
+from ..nlp.sents import ents_of, text_of, tokens_of
 from .geocode import missions
 from .toponym_rules import Words, is_person, widen
 
@@ -70,7 +70,8 @@ class PlacesStage(Stage):
         for m in layers.get(doc, "mentions"):
             if ActorKey.parse(m.label_).named or m.kb_id_ in ("demonym", "backer"):
                 out.update(range(m.start, m.end))
-        names = {t.i for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text in self.countries}
+        text = columns.text(doc)
+        names = {i for i, p in enumerate(columns.pos(doc)) if p == "PROPN" and text[i] in self.countries}
         return out - names
 
     def _doc_countries(self, doc: Doc) -> set[str]:
@@ -148,9 +149,9 @@ class PlacesStage(Stage):
         country_toks = {i for m in layers.get(doc, "mentions") if ActorKey.parse(m.label_).kind == "country"
                         for i in range(m.start, m.end)}
         w = self.w
-        toks = tokens_of(doc)
+        toks, pos = tokens_of(doc), columns.pos(doc)
         not_place, diseases = w.eponym_tokens(doc)
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {e[-1].text for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
         settled = w.settled(doc)
         found: list[tuple[int, int, str, str]] = []
         taken: set[int] = set()
@@ -170,7 +171,7 @@ class PlacesStage(Stage):
             sp = line["place"]
             add(sp.start, sp.end, "city", "dateline")
         self._states(doc, add)
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ in ("LOC", "GPE") and len(ent) == 1 and ent.text.lower() in w.vague:
                 continue  # "the West", "the South": not a place one can put on a map
             if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"):
@@ -209,7 +210,7 @@ class PlacesStage(Stage):
         i = 0
         while i < len(doc):
             t = toks[i]
-            if (t.pos_ != "PROPN" and not w.named_settlement(doc, i)) or i in taken or i in blocked or \
+            if (pos[i] != "PROPN" and not w.named_settlement(doc, i)) or i in taken or i in blocked or \
                     not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY",
                                                                 "CARDINAL") or (
                     t.text in surnames and not self._placed_here(doc, doc[i:i + 1], settled)):

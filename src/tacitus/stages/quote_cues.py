@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..lexicons import read_list, read_tsv
+from ..nlp import columns
 from ..nlp.sents import sent_of, text_of, tokens_of
 from ..nlp.tree import children
 
@@ -58,11 +59,13 @@ class CueLexicon:
 
     def is_cue(self, tok: Token) -> bool:
         """A speech verb used as a verb ('so-called', 'the said document' are modifiers)."""
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.quoting and \
-            tok.dep_ not in ("amod", "compound", "nmod")
+        doc, i = tok.doc, tok.i
+        return columns.pos(doc)[i] in ("VERB", "AUX") and columns.lemma(doc)[i].lower() in self.quoting and \
+            columns.dep(doc)[i] not in ("amod", "compound", "nmod")
 
     def takes_clause(self, tok: Token) -> bool:
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.clause
+        doc, i = tok.doc, tok.i
+        return columns.pos(doc)[i] == "VERB" and columns.lemma(doc)[i].lower() in self.clause
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -241,11 +244,12 @@ class CueFinder:
     def indirect(self, doc: Doc, inq: list[int]) -> list[tuple[Cue, tuple[int, int], tuple[tuple[int, int], ...]]]:
         """Reported speech outside quotation marks: (cue, content span, content fragments)."""
         out = []
-        toks = tokens_of(doc)
+        toks, lower = tokens_of(doc), columns.lower(doc)
         for v in toks:
-            if inq[v.i] >= 0:
+            i = v.i
+            if inq[i] >= 0:
                 continue
-            if v.lower_ == "according" and v.i + 1 < len(toks) and toks[v.i + 1].lower_ == "to":
+            if lower[i] == "according" and i + 1 < len(toks) and lower[i + 1] == "to":
                 item = self._according(doc, v)
                 if item:
                     out.append(item)

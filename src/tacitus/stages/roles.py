@@ -48,7 +48,8 @@ def has_identity(info: ActorInfo | None) -> bool:
 
 
 def ref(span: Span) -> dict:
-    return {"id": span.label_, "text": span.text, "start": span.start_char, "end": span.end_char,
+    start, end = span.start_char, span.end_char
+    return {"id": span.label_, "text": text_of(span.doc)[start:end], "start": start, "end": end,
             "method": span.kb_id_, "tok": span.root.i}
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.layers import Stage, assigns, register
 
 THRESHOLD = 1.0
@@ -51,7 +51,7 @@ class ToneStage(Stage):
         register()
 
     def run(self, doc: Doc) -> Doc:
-        layers.put(doc, "tone", tone([t.lower_ for t in doc if t.is_alpha]))
+        layers.put(doc, "tone", tone([w for w, a in zip(columns.lower(doc), columns.alpha(doc), strict=True) if a]))
         return doc
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo.normalize import key
 from ..lexicons import read_list, read_tsv
+from ..nlp import columns
 from ..nlp.sents import text_of, tokens_of
 
 AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
@@ -62,38 +63,37 @@ class Words:
         """Tokens of names that a following word makes a thing ('Marburg' in 'Marburg virus', 'West
         Nile' in 'West Nile virus') or a preceding one ('Hurricane Katrina'); and the diseases'
         names, which are no place anywhere in the article."""
-        toks = tokens_of(doc)
+        lower, pos, text = columns.lower(doc), columns.pos(doc), columns.text(doc)
         out: set[int] = set()
         diseases: set[str] = set()
-        for t in toks:
-            low = t.lower_
-            if low in self.eponym and t.i > 0:
-                j = t.i
-                while j > 0 and t.i - j < 3 and toks[j - 1].pos_ == "PROPN" and toks[j - 1].text[:1].isupper():
+        for i, low in enumerate(lower):
+            if low in self.eponym and i > 0:
+                j = i
+                while j > 0 and i - j < 3 and pos[j - 1] == "PROPN" and text[j - 1][:1].isupper():
                     j -= 1
-                if j < t.i:
-                    out.update(range(j, t.i))
+                if j < i:
+                    out.update(range(j, i))
                     if low in self.disease:
-                        diseases.add(key(doc[j:t.i].text))
-            elif low in self.named_before and t.text[:1].isupper() and t.i + 1 < len(doc):
-                j = t.i + 1
-                while j < len(doc) and j - t.i <= 3 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+                        diseases.add(key(doc[j:i].text))
+            elif low in self.named_before and text[i][:1].isupper() and i + 1 < len(doc):
+                j = i + 1
+                while j < len(doc) and j - i <= 3 and pos[j] == "PROPN" and text[j][:1].isupper():
                     j += 1
-                if j > t.i + 1:
-                    out.update(range(t.i, j))
+                if j > i + 1:
+                    out.update(range(i, j))
         return out, diseases
 
     def settled(self, doc: Doc) -> set[str]:
         """Names the text itself calls a settlement ('the town of Djibo'): a place wherever they
         recur, even when someone in the article has that surname ('Amadou Djibo')."""
-        toks = tokens_of(doc)
+        lower, pos, text = columns.lower(doc), columns.pos(doc), columns.text(doc)
         out: set[str] = set()
         for i in range(2, len(doc)):
-            if toks[i - 1].lower_ != "of" or toks[i - 2].lower_ not in self.settlement:
+            if lower[i - 1] != "of" or lower[i - 2] not in self.settlement:
                 continue  # both readings need 'the town of' before it
-            if self.named_settlement(doc, i) or toks[i].pos_ == "PROPN":
+            if self.named_settlement(doc, i) or pos[i] == "PROPN":
                 j = i + 1
-                while j < len(doc) and j - i < 3 and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
+                while j < len(doc) and j - i < 3 and pos[j] == "PROPN" and text[j][:1].isupper():
                     j += 1
                 out.add(doc[i:j].text)
         return out
@@ -103,10 +103,11 @@ class Words:
         for the noun 'sake')."""
         if i < 2:
             return False
-        toks = tokens_of(doc)  # asked of every token: the cheap tests first, on the cached tokens
-        t = toks[i]
-        return toks[i - 1].lower_ == "of" and toks[i - 2].lower_ in self.settlement and t.text[:1].isupper() and \
-            not t.is_sent_start and t.is_alpha
+        lower = columns.lower(doc)  # asked of every token: the cheap tests first, on the cached columns
+        if lower[i - 1] != "of" or lower[i - 2] not in self.settlement or not columns.text(doc)[i][:1].isupper():
+            return False
+        t = tokens_of(doc)[i]
+        return not t.is_sent_start and t.is_alpha
 
     def named_after(self, doc: Doc, e: int, label: str) -> bool:
         """The word after the name makes the whole a thing named after a place ('Minsk agreement') or
@@ -165,7 +166,10 @@ def is_person(doc: Doc, ent: Span, surnames: set[str], w: Words) -> bool:
 
 def _joined(doc: Doc, i: int) -> bool:
     """Token i is a hyphen written without spaces between two words."""
-    return 0 < i < len(doc) - 1 and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    if not 0 < i < len(doc) - 1 or columns.text(doc)[i] not in HYPHENS:
+        return False
+    toks = tokens_of(doc)
+    return not toks[i - 1].whitespace_ and not toks[i].whitespace_
 
 
 def widen(doc: Doc, s: int, e: int, particles: frozenset[str], known: Callable[[str], bool]) -> tuple[int, int]:
@@ -181,21 +185,22 @@ def widen(doc: Doc, s: int, e: int, particles: frozenset[str], known: Callable[[
         s -= 2
     while e + 1 < len(doc) and _joined(doc, e) and joins(doc[e + 1], doc[s:e + 2]):
         e += 2
-    if e + 1 < len(doc) and doc[e].lower_ in particles and doc[e].text.islower():
+    lower, text, pos = columns.lower(doc), columns.text(doc), columns.pos(doc)
+    if e + 1 < len(doc) and lower[e] in particles and text[e].islower():
         j = e
-        while j < len(doc) - 1 and j - e < 3 and doc[j].lower_ in particles and doc[j].text.islower():
+        while j < len(doc) - 1 and j - e < 3 and lower[j] in particles and text[j].islower():
             j += 1
-        if j == e + 1 and j + 1 < len(doc) and _joined(doc, j) and doc[j + 1].text[:1].isupper():
+        if j == e + 1 and j + 1 < len(doc) and _joined(doc, j) and text[j + 1][:1].isupper():
             e += 3  # 'ez-Zor', 'al-Ain'
-        elif doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+        elif text[j][:1].isupper() and pos[j] == "PROPN":
             k = j + 1
-            while k < len(doc) and k - j < 2 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            while k < len(doc) and k - j < 2 and pos[k] == "PROPN" and text[k][:1].isupper():
                 k += 1
             e = next((x for x in range(k, j, -1) if known(doc[s:x].text)), e)  # 'Chilpancingo de los Bravo'
-    if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+    if e < len(doc) and pos[e] == "PROPN" and text[e][:1].isupper() and known(doc[s:e + 1].text):
         e += 1  # 'Baja' + 'California'
-        if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and known(doc[s:e + 1].text):
+        if e < len(doc) and pos[e] == "PROPN" and text[e][:1].isupper() and known(doc[s:e + 1].text):
             e += 1  # + 'Sur'
-    if s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper() and known(doc[s - 1:e].text):
+    if s > 0 and pos[s - 1] == "PROPN" and text[s - 1][:1].isupper() and known(doc[s - 1:e].text):
         s -= 1
     return s, e
