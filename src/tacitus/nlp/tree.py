@@ -11,7 +11,8 @@ from .sents import tokens_of
 KEY = "tacitus_children"
 
 
-def _table(doc: Doc) -> list[tuple[Token, ...]]:
+def children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    """Every token's dependents, by token index (for a walk over many tokens of one Doc)."""
     table = doc.user_data.get(KEY)
     if table is None:
         lists: list[list[Token]] = [[] for _ in range(len(doc))]
@@ -25,4 +26,4 @@ def _table(doc: Doc) -> list[tuple[Token, ...]]:
 
 def children(tok: Token) -> tuple[Token, ...]:
     """The token's syntactic dependents in text order, as Token.children gives them."""
-    return _table(tok.doc)[tok.i]
+    return children_table(tok.doc)[tok.i]

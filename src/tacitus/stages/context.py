@@ -31,12 +31,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import Gazetteer
 from ..lexicons import read_list, read_tsv
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
 from ..nlp.sents import sent_of, text_of, tokens_of
-from ..nlp.tree import children
+from ..nlp.tree import children, children_table
 from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
 from .geocode import COARSER, missions
@@ -52,16 +52,19 @@ def clause_tokens(t: Token) -> set[int]:
     """The trigger's clause: its subtree without embedded clauses that carry their own verb; for
     an event noun, also what its governing verb says of time and place ('launched an attack on X
     on Tuesday')."""
+    doc = t.doc
+    dep, pos, kids = columns.dep(doc), columns.pos(doc), children_table(doc)
     out: set[int] = set()
-    stack = [t]
+    stack = [t.i]
     while stack:
         x = stack.pop()
-        out.add(x.i)
-        for c in children(x):
-            if c.dep_ in CLAUSE_BREAK and c.pos_ in ("VERB", "AUX") and c != t:
+        out.add(x)
+        for c in kids[x]:
+            i = c.i
+            if dep[i] in CLAUSE_BREAK and pos[i] in ("VERB", "AUX") and i != t.i:
                 continue
-            stack.append(c)
-    if t.pos_ in ("NOUN", "PROPN"):
+            stack.append(i)
+    if pos[t.i] in ("NOUN", "PROPN"):
         gov = t.head.head if t.dep_ == "pobj" else t.head
         if gov.pos_ == "VERB":
             for c in children(gov):
@@ -185,9 +188,12 @@ class ContextStage(Stage):
         """'marched through the center of the city': 'the city' (or 'the town', 'the village') with no
         name of its own is the last town the text named before it, not the dateline (the places
         given here leave the dateline out); none when the text named no town before it."""
+        lower = columns.lower(doc)
         for i in sorted(clause):
-            w = doc[i]
-            if w.lower_ not in self.anaphor or not any(c.lower_ == "the" and c.dep_ == "det" for c in children(w)) or \
+            if lower[i] not in self.anaphor:
+                continue
+            w = tokens_of(doc)[i]
+            if not any(c.lower_ == "the" and c.dep_ == "det" for c in children(w)) or \
                     any(c.dep_ in ("prep", "appos", "compound") for c in children(w)):
                 continue  # 'the town of Sake', 'the town, Gwoza': named there
             before = [p for p in places if p.tokens[1] <= i and p.place.precision == "city"]

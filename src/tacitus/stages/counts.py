@@ -112,9 +112,9 @@ class CountsStage(Stage):
         self.hedges_before = [(h, re.compile(rf"\b{re.escape(h)}\s*$", re.I))  # 'at least' right before a number
                               for h in sorted(self.hedges, key=len, reverse=True)]
 
-    def kind(self, t: Token) -> str | None:
-        i, doc = t.i, t.doc
-        return self.words.get(columns.lemma(doc)[i].lower()) or self.words.get(columns.lower(doc)[i])
+    def _kind(self, lemma: str, lower: str) -> str | None:
+        """The toll word's kind ('killed', 'injured' ...), by its lemma or its form."""
+        return self.words.get(lemma.lower()) or self.words.get(lower)
 
     def _counted(self, t: Token) -> Token | None:
         """The noun phrase whose size the toll word reports."""
@@ -241,8 +241,9 @@ class CountsStage(Stage):
         info = layers.get(doc, "actor_info") or {}
         out = []
         seen: set[tuple[int, str]] = set()
+        lemmas, lowers = columns.lemma(doc), columns.lower(doc)
         for t in tokens_of(doc):
-            kind = self.kind(t)
+            kind = self._kind(lemmas[t.i], lowers[t.i])
             if kind is None:
                 continue
             np = self._toll(t) or self._counted(t)

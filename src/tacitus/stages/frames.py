@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import columns
 from ..nlp.layer_types import ActorKey
-from ..nlp.sents import sent_of
+from ..nlp.sents import sent_of, tokens_of
 from ..nlp.tree import children
 from ..ontology import in_group
 from .clause import SUBJ, passive
@@ -199,9 +200,11 @@ def reported_by(v: Token, ctx: Context) -> list[str]:
                 out.append((info.name if info else None) if person else
                            (a["text"] if a else " ".join(x.text for x in subj.subtree)))
             break
-    for tok in sent_of(v):
-        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor().lower_ == "to":
-            obj = next((g for g in children(tok.nbor()) if g.dep_ == "pobj"), None)
+    sent, doc = sent_of(v), v.doc
+    lower = columns.lower(doc)
+    for i in range(sent.start, sent.end):
+        if lower[i] == "according" and i + 2 < len(doc) and lower[i + 1] == "to":
+            obj = next((g for g in children(tokens_of(doc)[i + 1]) if g.dep_ == "pobj"), None)
             if obj is not None:
                 out.append(" ".join(x.text for x in obj.subtree))
     return [x for i, x in enumerate(out) if x and x not in out[:i]]
