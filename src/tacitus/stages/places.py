@@ -207,10 +207,11 @@ class PlacesStage(Stage):
                 add(m.start, m.end, hint, "dictionary" if rule == "ner" else rule)
         # proper names the NER did not tag as places but the gazetteer knows well: a whole run of
         # proper nouns, never a part of one ('Hurricane' of 'Hurricane Katrina')
+        settlements = w.named_settlements(doc)
         i = 0
         while i < len(doc):
             t = toks[i]
-            if (pos[i] != "PROPN" and not w.named_settlement(doc, i)) or i in taken or i in blocked or \
+            if (pos[i] != "PROPN" and i not in settlements) or i in taken or i in blocked or \
                     not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY",
                                                                 "CARDINAL") or (
                     t.text in surnames and not self._placed_here(doc, doc[i:i + 1], settled)):

@@ -63,9 +63,9 @@ class CueLexicon:
         return columns.pos(doc)[i] in ("VERB", "AUX") and columns.lemma(doc)[i].lower() in self.quoting and \
             columns.dep(doc)[i] not in ("amod", "compound", "nmod")
 
-    def takes_clause(self, tok: Token) -> bool:
-        doc, i = tok.doc, tok.i
-        return columns.pos(doc)[i] == "VERB" and columns.lemma(doc)[i].lower() in self.clause
+    def takes_clause(self, pos: str, lemma: str) -> bool:
+        """A verb (by its part of speech and lemma) that reports a clause ('said that ...')."""
+        return pos == "VERB" and lemma.lower() in self.clause
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -244,7 +244,7 @@ class CueFinder:
     def indirect(self, doc: Doc, inq: list[int]) -> list[tuple[Cue, tuple[int, int], tuple[tuple[int, int], ...]]]:
         """Reported speech outside quotation marks: (cue, content span, content fragments)."""
         out = []
-        toks, lower = tokens_of(doc), columns.lower(doc)
+        toks, lower, pos, lemma = tokens_of(doc), columns.lower(doc), columns.pos(doc), columns.lemma(doc)
         for v in toks:
             i = v.i
             if inq[i] >= 0:
@@ -254,7 +254,7 @@ class CueFinder:
                 if item:
                     out.append(item)
                 continue
-            if not self.lex.takes_clause(v) or (v.tag_ == "VBN" and v.dep_ in ("advcl", "acl")):
+            if not self.lex.takes_clause(pos[i], lemma[i]) or (v.tag_ == "VBN" and v.dep_ in ("advcl", "acl")):
                 continue  # 'Asked whether …, he shook his head': the asker is not named
             comp = next((c for c in kids(v) if c.dep_ == "ccomp" and c.i > v.i), None)
             if comp is not None and comp.left_edge.pos_ == "SCONJ" and comp.left_edge.lower_ not in CLAUSE_MARKS:

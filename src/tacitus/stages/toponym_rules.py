@@ -17,6 +17,7 @@ from ..nlp.sents import text_of, tokens_of
 
 AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 HYPHENS = ("-", "‑", "–")
+SETTLEMENTS = "tacitus_named_settlements"  # Doc.user_data: the tokens after 'the town of' that name one
 
 
 @dataclass(frozen=True)
@@ -101,13 +102,17 @@ class Words:
     def named_settlement(self, doc: Doc, i: int) -> bool:
         """A capitalised word inside a sentence after 'the town of' ('Sake', which the tagger may take
         for the noun 'sake')."""
-        if i < 2:
-            return False
-        lower = columns.lower(doc)  # asked of every token: the cheap tests first, on the cached columns
-        if lower[i - 1] != "of" or lower[i - 2] not in self.settlement or not columns.text(doc)[i][:1].isupper():
-            return False
-        t = tokens_of(doc)[i]
-        return not t.is_sent_start and t.is_alpha
+        return i in self.named_settlements(doc)
+
+    def named_settlements(self, doc: Doc) -> set[int]:
+        """The tokens `named_settlement` holds for, found once per Doc (it is asked of every token)."""
+        found = doc.user_data.get(SETTLEMENTS)
+        if found is None:
+            lower, text, toks = columns.lower(doc), columns.text(doc), tokens_of(doc)
+            found = doc.user_data[SETTLEMENTS] = {
+                i for i in range(2, len(doc)) if lower[i - 1] == "of" and lower[i - 2] in self.settlement
+                and text[i][:1].isupper() and not toks[i].is_sent_start and toks[i].is_alpha}
+        return found
 
     def named_after(self, doc: Doc, e: int, label: str) -> bool:
         """The word after the name makes the whole a thing named after a place ('Minsk agreement') or
