@@ -33,27 +33,32 @@ def _column(doc: Doc, attr: int, key: str) -> list[str]:
 
 def lower(doc: Doc) -> list[str]:
     """Token.lower_ of every token."""
-    return _column(doc, LOWER, "tacitus_col_lower")
+    col = doc.user_data.get("tacitus_col_lower")
+    return col if col is not None else _column(doc, LOWER, "tacitus_col_lower")
 
 
 def text(doc: Doc) -> list[str]:
     """Token.text of every token."""
-    return _column(doc, ORTH, "tacitus_col_text")
+    col = doc.user_data.get("tacitus_col_text")
+    return col if col is not None else _column(doc, ORTH, "tacitus_col_text")
 
 
 def lemma(doc: Doc) -> list[str]:
     """Token.lemma_ of every token."""
-    return _column(doc, LEMMA, "tacitus_col_lemma")
+    col = doc.user_data.get("tacitus_col_lemma")
+    return col if col is not None else _column(doc, LEMMA, "tacitus_col_lemma")
 
 
 def pos(doc: Doc) -> list[str]:
     """Token.pos_ of every token."""
-    return _column(doc, POS, "tacitus_col_pos")
+    col = doc.user_data.get("tacitus_col_pos")
+    return col if col is not None else _column(doc, POS, "tacitus_col_pos")
 
 
 def dep(doc: Doc) -> list[str]:
     """Token.dep_ of every token."""
-    return _column(doc, DEP, "tacitus_col_dep")
+    col = doc.user_data.get("tacitus_col_dep")
+    return col if col is not None else _column(doc, DEP, "tacitus_col_dep")
 
 
 def alpha(doc: Doc) -> list[bool]:

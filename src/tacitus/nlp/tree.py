@@ -26,4 +26,5 @@ def children_table(doc: Doc) -> list[tuple[Token, ...]]:
 
 def children(tok: Token) -> tuple[Token, ...]:
     """The token's syntactic dependents in text order, as Token.children gives them."""
-    return children_table(tok.doc)[tok.i]
+    table = tok.doc.user_data.get(KEY)  # asked hundreds of times per Doc: the kept table first
+    return (table if table is not None else children_table(tok.doc))[tok.i]
