@@ -53,6 +53,18 @@ def offsets_of(doc: Doc) -> list[int]:
     return offsets
 
 
+def span_at(doc: Doc, start: int, end: int) -> Span | None:
+    """doc.char_span(start, end, alignment_mode="expand"), kept per Doc: the stages ask for the span
+    of each trigger several times (a Span is a view: it can be shared)."""
+    spans = doc.user_data.get("tacitus_char_spans")
+    if spans is None:
+        spans = doc.user_data["tacitus_char_spans"] = {}
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
+
 def ents_of(doc: Doc) -> tuple[Span, ...]:
     """Doc.ents, made once: spaCy makes new Spans on each access (the stages do not change them)."""
     ents = doc.user_data.get("tacitus_ents")

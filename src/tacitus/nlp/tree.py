@@ -4,6 +4,7 @@ per article, so the table is built in one pass and kept until the Doc leaves the
 
 from __future__ import annotations
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from .sents import tokens_of
@@ -16,10 +17,10 @@ def children_table(doc: Doc) -> list[tuple[Token, ...]]:
     table = doc.user_data.get(KEY)
     if table is None:
         lists: list[list[Token]] = [[] for _ in range(len(doc))]
-        for t in tokens_of(doc):
-            h = t.head.i
-            if h != t.i:
-                lists[h].append(t)
+        toks = tokens_of(doc)
+        for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist()):  # head.i - i, read in one call
+            if rel:
+                lists[i + rel].append(toks[i])
         table = doc.user_data[KEY] = [tuple(x) for x in lists]
     return table
 

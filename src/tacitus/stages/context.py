@@ -35,7 +35,7 @@ from ..nlp import columns, layers
 from ..nlp.dateline import dateline
 from ..nlp.layer_types import ActorKey, EventContext, EventDraft, ResolvedDate, ResolvedPlace
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import sent_of, text_of, tokens_of
+from ..nlp.sents import sent_of, span_at, text_of, tokens_of
 from ..nlp.tree import children, children_table
 from ..ontology import in_group
 from ..records import DateRef, LocationRef, Place
@@ -127,7 +127,7 @@ class ContextStage(Stage):
         told = [(d.date.offset_start, d.date.start) for d in dates if d.tokens and d.date.precision == "day"
                 and d.date.method != "anchored" and not self._said_at(doc[d.tokens[0]])]  # incidents' days
         for e in events:
-            span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            span = span_at(doc, e.trigger.start, e.trigger.end)
             if span is None:
                 continue
             t = span.root

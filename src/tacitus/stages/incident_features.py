@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..lexicons import read_tsv
 from ..nlp import columns, layers
 from ..nlp.layer_types import EventDraft
-from ..nlp.sents import tokens_of
+from ..nlp.sents import span_at, tokens_of
 from ..nlp.tree import children
 from ..ontology.acled import event_class, lemma_class
 from .context import clause_tokens
@@ -124,7 +124,7 @@ def _intransitive(t: Token) -> bool:
 
 def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     """The tokens of a mention's clause: its trigger's clause and, for a verb, the verb's own."""
-    span = doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")
+    span = span_at(doc, m.trigger.start, m.trigger.end)
     if span is None:
         return set()
     out = clause_tokens(span.root)
@@ -143,7 +143,7 @@ def mention_clause(doc: Doc, m: EventDraft) -> set[int]:
     if t.pos_ in ("VERB", "AUX") and t.i != span.root.i:
         out |= clause_tokens(t)
     if m.verb is not None:
-        verb = doc.char_span(m.verb.start, m.verb.end, alignment_mode="expand")
+        verb = span_at(doc, m.verb.start, m.verb.end)
         if verb is not None and verb.root.i != span.root.i:
             out |= clause_tokens(verb.root)
     # 'shot with heavy machine guns, grenade launchers and rifles' with 'grenade' read as a verb: a

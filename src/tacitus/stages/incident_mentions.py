@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..nlp.layer_types import EventContext, EventDraft, EventTolls
-from ..nlp.sents import text_of, tokens_of
+from ..nlp.sents import span_at, text_of, tokens_of
 from .incident_features import mention_class
 
 FALLBACKS = ("article_focus", "publication_date", "dateline")  # place/date steps the text does not state
@@ -58,10 +58,10 @@ def mentions(doc: Doc, drafts: list[EventDraft], context: dict[str, EventContext
     paras = paragraph_starts(text_of(doc))
     out = []
     for d in drafts:
-        span = doc.char_span(d.trigger.start, d.trigger.end, alignment_mode="expand")
+        span = span_at(doc, d.trigger.start, d.trigger.end)
         if span is None:
             continue
-        verb = doc.char_span(d.verb.start, d.verb.end, alignment_mode="expand") if d.verb else None
+        verb = span_at(doc, d.verb.start, d.verb.end) if d.verb else None
         t = toks[span.root.i]
         cls, means = mention_class(d, t.lemma_.lower())
         if (cls in DESCRIPTIVE and t.dep_ == "acl") or (cls in DESCRIPTIVE | {"territory"} and t.dep_ == "amod"):

@@ -10,10 +10,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicons import read_tsv
-from ..nlp import layers
+from ..nlp import columns, layers
 from ..nlp.layer_types import EventDraft, EventTolls, Toll
 from ..nlp.layers import Stage, assigns, register, requires
-from ..nlp.sents import sent_of
+from ..nlp.sents import sent_of, span_at, tokens_of
 from ..ontology import in_group
 from ..records import Tally
 from .context import clause_tokens
@@ -50,11 +50,11 @@ class TollsStage(Stage):
         events: list[EventDraft] = layers.get(doc, "events") or []
         clauses = {}
         for e in events:
-            span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            span = span_at(doc, e.trigger.start, e.trigger.end)
             if span is None:
                 continue
             anchors = [(m.start, m.end) for m in e.also] + ([(e.verb.start, e.verb.end)] if e.verb else [])
-            spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in anchors]
+            spans = [span_at(doc, a, b) for a, b in anchors]
             clauses[e.id] = (span.root, clause_tokens(span.root), {sp.root.i for sp in spans if sp is not None})
         where: dict[str, dict] = {}
         quoted = [(f.start, f.end) for q in layers.get(doc, "quotes") or [] if q.direct for f in (q.fragments or (q,))]
@@ -65,6 +65,7 @@ class TollsStage(Stage):
     def _tolls(self, doc: Doc, events: list[EventDraft], counts: list[Toll], where: dict, clauses: dict,
                quoted: list[tuple[int, int]] = ()) -> None:
         by_event: dict[str, dict[str, list[Toll]]] = {}
+        toks, lower = tokens_of(doc), columns.lower(doc)
         events = [e for e in events if e.id in clauses]
         for c in counts:
             tok = c.token
@@ -84,8 +85,9 @@ class TollsStage(Stage):
                 if kind in KINDS:
                     tolls = sorted(tolls, key=lambda t: t.token)
                     last = tolls[-1]
-                    sent = sent_of(doc[last.token])  # 'rose to', 'later'; not the 'Now' of 'Myanmar Now'
-                    update = any(w.lower_ in self.updates and not (w.is_title and w.i > sent.start) for w in sent)
+                    sent = sent_of(toks[last.token])  # 'rose to', 'later'; not the 'Now' of 'Myanmar Now'
+                    update = any(lower[i] in self.updates and not (toks[i].is_title and i > sent.start)
+                                 for i in range(sent.start, sent.end))
                     where.setdefault(eid, {})[kind] = merge([t.count for t in tolls],
                                                             last.count.best if update and len(tolls) > 1 else None)
                     if update:
