@@ -7,6 +7,8 @@ run on the parsed Doc (not for one that runs on the pieces before the parse, see
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc
 
@@ -31,34 +33,24 @@ def _column(doc: Doc, attr: int, key: str) -> list[str]:
     return col
 
 
-def lower(doc: Doc) -> list[str]:
-    """Token.lower_ of every token."""
-    col = doc.user_data.get("tacitus_col_lower")
-    return col if col is not None else _column(doc, LOWER, "tacitus_col_lower")
+def _reader(attr: int, name: str, what: str) -> Callable[[Doc], list[str]]:
+    """The column reader of one attribute: the kept list, else the list made now."""
+    key = f"tacitus_col_{name}"
+
+    def read(doc: Doc) -> list[str]:
+        col = doc.user_data.get(key)
+        return col if col is not None else _column(doc, attr, key)
+
+    read.__name__ = read.__qualname__ = name
+    read.__doc__ = f"{what} of every token."
+    return read
 
 
-def text(doc: Doc) -> list[str]:
-    """Token.text of every token."""
-    col = doc.user_data.get("tacitus_col_text")
-    return col if col is not None else _column(doc, ORTH, "tacitus_col_text")
-
-
-def lemma(doc: Doc) -> list[str]:
-    """Token.lemma_ of every token."""
-    col = doc.user_data.get("tacitus_col_lemma")
-    return col if col is not None else _column(doc, LEMMA, "tacitus_col_lemma")
-
-
-def pos(doc: Doc) -> list[str]:
-    """Token.pos_ of every token."""
-    col = doc.user_data.get("tacitus_col_pos")
-    return col if col is not None else _column(doc, POS, "tacitus_col_pos")
-
-
-def dep(doc: Doc) -> list[str]:
-    """Token.dep_ of every token."""
-    col = doc.user_data.get("tacitus_col_dep")
-    return col if col is not None else _column(doc, DEP, "tacitus_col_dep")
+lower = _reader(LOWER, "lower", "Token.lower_")
+text = _reader(ORTH, "text", "Token.text")
+lemma = _reader(LEMMA, "lemma", "Token.lemma_")
+pos = _reader(POS, "pos", "Token.pos_")
+dep = _reader(DEP, "dep", "Token.dep_")
 
 
 def alpha(doc: Doc) -> list[bool]:
