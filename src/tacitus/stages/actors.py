@@ -12,7 +12,6 @@ country > unknown organisation named by the NER.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -212,14 +211,10 @@ class ActorsStage(Stage):
         groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
                                                     if _kind(eid) in ("group", "local") and how != "backer")
         toks, pos = tokens_of(doc), columns.pos(doc)
-        named = sorted(at)
         for i, d in enumerate(columns.dep(doc)):
             if pos[i] not in ("NOUN", "PROPN", "NUM", "ADJ") or d in ("compound", "amod", "nmod"):
                 continue
             tok = toks[i]
-            k = bisect.bisect_left(named, tok.left_edge.i)
-            if (k == len(named) or named[k] > tok.right_edge.i) and tok.ent_type_ != "ORG":
-                continue  # no name in its phrase, and no organisation's: no actor (what _resolve finds)
             np = self._np(tok, at)
             res = self._resolve(doc, tok, np, at, local, focus, descriptors, groups_seen)
             if res is None:
