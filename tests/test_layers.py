@@ -104,6 +104,7 @@ def test_the_token_columns_hold_what_spacy_attributes_give(pipe):
     assert columns.lower(doc) == [t.lower_ for t in doc]
     assert columns.text(doc) == [t.text for t in doc]
     assert columns.lemma(doc) == [t.lemma_ for t in doc]
+    assert columns.lemma_lower(doc) == [t.lemma_.lower() for t in doc]
     assert columns.pos(doc) == [t.pos_ for t in doc]
     assert columns.dep(doc) == [t.dep_ for t in doc]
     assert columns.alpha(doc) == [t.is_alpha for t in doc]

@@ -53,6 +53,14 @@ pos = _reader(POS, "pos", "Token.pos_")
 dep = _reader(DEP, "dep", "Token.dep_")
 
 
+def lemma_lower(doc: Doc) -> list[str]:
+    """Token.lemma_ lower-cased, of every token: the form in which the stages look lemmas up."""
+    col = doc.user_data.get("tacitus_col_lemma_lower")
+    if col is None:
+        col = doc.user_data["tacitus_col_lemma_lower"] = [x.lower() for x in lemma(doc)]
+    return col
+
+
 def alpha(doc: Doc) -> list[bool]:
     """Token.is_alpha of every token."""
     col = doc.user_data.get("tacitus_col_alpha")

@@ -181,7 +181,7 @@ class ActorsStage(Stage):
         lower, deps, h = columns.lower(doc), columns.dep(doc), head.i
         toks = [head]
         stack = [(c, True) for c in children(head)]  # (token, whether its head is the phrase's head)
-        with_pp = lower[h] in self.member_nouns or columns.lemma(doc)[h].lower() in self.member_nouns or (
+        with_pp = lower[h] in self.member_nouns or columns.lemma_lower(doc)[h] in self.member_nouns or (
             at is not None and h in at and _kind(at[h][2]) == "agent")
         while stack:
             c, of_head = stack.pop()

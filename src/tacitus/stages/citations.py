@@ -35,15 +35,15 @@ def citations(doc: Doc, lex: CueLexicon, speakers: Speakers) -> list[Citation]:
     text = text_of(doc)
     toks = tokens_of(doc)
     out: list[tuple[str, int, int]] = []
-    lower, pos, lemma = columns.lower(doc), columns.pos(doc), columns.lemma(doc)
+    lower, pos, lemma = columns.lower(doc), columns.pos(doc), columns.lemma_lower(doc)
     for i, t in enumerate(toks):
         if lower[i] == "according" and i + 1 < len(toks) and lower[i + 1] == "to":
-            obj = next((g for g in kids(toks[t.i + 1]) if g.dep_ == "pobj"), None)
+            obj = next((g for g in kids(toks[i + 1]) if g.dep_ == "pobj"), None)
             b = _body(speakers, obj, SOURCE_KINDS, True)
             if b:
                 out.append((b[0], t.idx, b[2]))
             continue
-        if pos[i] not in ("VERB", "AUX") or lemma[i].lower() not in lex.reporting:
+        if pos[i] not in ("VERB", "AUX") or lemma[i] not in lex.reporting:
             continue
         subj = next((c for c in kids(t) if c.dep_ == "nsubj"), None)
         b = _body(speakers, subj, {"media", "ngo", "igo"}, False)

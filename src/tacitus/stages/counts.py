@@ -113,8 +113,8 @@ class CountsStage(Stage):
                               for h in sorted(self.hedges, key=len, reverse=True)]
 
     def _kind(self, lemma: str, lower: str) -> str | None:
-        """The toll word's kind ('killed', 'injured' ...), by its lemma or its form."""
-        return self.words.get(lemma.lower()) or self.words.get(lower)
+        """The toll word's kind ('killed', 'injured' ...), by its lower-cased lemma or its form."""
+        return self.words.get(lemma) or self.words.get(lower)
 
     def _counted(self, t: Token) -> Token | None:
         """The noun phrase whose size the toll word reports."""
@@ -241,7 +241,7 @@ class CountsStage(Stage):
         info = layers.get(doc, "actor_info") or {}
         out = []
         seen: set[tuple[int, str]] = set()
-        lemmas, lowers = columns.lemma(doc), columns.lower(doc)
+        lemmas, lowers = columns.lemma_lower(doc), columns.lower(doc)
         for t in tokens_of(doc):
             kind = self._kind(lemmas[t.i], lowers[t.i])
             if kind is None:

@@ -56,8 +56,7 @@ def _words(doc: Doc) -> list[tuple[str, str]]:
     """(lemma, lower-case form) of every token, made once per Doc: cues are looked up by both."""
     words = doc.user_data.get(WORDS)
     if words is None:
-        lemmas, lowers = columns.lemma(doc), columns.lower(doc)
-        words = doc.user_data[WORDS] = [(lem.lower(), low) for lem, low in zip(lemmas, lowers, strict=True)]
+        words = doc.user_data[WORDS] = list(zip(columns.lemma_lower(doc), columns.lower(doc), strict=True))
     return words
 
 

@@ -60,12 +60,12 @@ class CueLexicon:
     def is_cue(self, tok: Token) -> bool:
         """A speech verb used as a verb ('so-called', 'the said document' are modifiers)."""
         doc, i = tok.doc, tok.i
-        return columns.pos(doc)[i] in ("VERB", "AUX") and columns.lemma(doc)[i].lower() in self.quoting and \
+        return columns.pos(doc)[i] in ("VERB", "AUX") and columns.lemma_lower(doc)[i] in self.quoting and \
             columns.dep(doc)[i] not in ("amod", "compound", "nmod")
 
     def takes_clause(self, pos: str, lemma: str) -> bool:
-        """A verb (by its part of speech and lemma) that reports a clause ('said that ...')."""
-        return pos == "VERB" and lemma.lower() in self.clause
+        """A verb (by its part of speech and lower-cased lemma) that reports a clause ('said that ...')."""
+        return pos == "VERB" and lemma in self.clause
 
 
 def kids(tok: Token) -> tuple[Token, ...]:
@@ -244,7 +244,7 @@ class CueFinder:
     def indirect(self, doc: Doc, inq: list[int]) -> list[tuple[Cue, tuple[int, int], tuple[tuple[int, int], ...]]]:
         """Reported speech outside quotation marks: (cue, content span, content fragments)."""
         out = []
-        toks, lower, pos, lemma = tokens_of(doc), columns.lower(doc), columns.pos(doc), columns.lemma(doc)
+        toks, lower, pos, lemma = tokens_of(doc), columns.lower(doc), columns.pos(doc), columns.lemma_lower(doc)
         for v in toks:
             i = v.i
             if inq[i] >= 0:
