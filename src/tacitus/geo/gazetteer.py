@@ -11,18 +11,19 @@ import operator
 import sqlite3
 import threading
 from array import array
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..frozen import frozen
 from .normalize import NONWORD, ascii_fold, key, spellings
 
 KIND_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
                   "region": "region", "continent": "continent"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     geonameid: int | None
     name: str
@@ -39,7 +40,7 @@ _FIELDS = operator.attrgetter(*(f.name for f in fields(Candidate)))
 MEMO_SIZE = 20_000  # names kept by lookup (about 2 rows each: a few MB at most)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Names:
     """A country's ranked-place keys in the order the database gives them, and the same keys
     sorted by length (ties in that order) with their lengths: a spelling can only be close to

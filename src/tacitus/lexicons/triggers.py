@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..frozen import frozen
 from . import read_list, read_tsv
 
 PKG = "tacitus.lexicons"
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """One row of triggers.tsv: lemma + constraints -> CAMEO code."""
 
@@ -29,7 +29,7 @@ class Rule:
         return f"{where} {self.pos}:{self.lemma}{'+' + cons if cons else ''}->{self.cameo}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Lexicon:
     rules: dict[tuple[str, str], tuple[Rule, ...]]
     reporting: frozenset[str]

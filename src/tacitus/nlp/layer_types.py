@@ -5,9 +5,9 @@ event context). They serialise with the Doc (see layers.py), so they hold plain 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..frozen import frozen
 from ..records import (
     ActorRef,
     Citation,
@@ -24,7 +24,7 @@ from ..records import (
 KINDS = ("country", "agent", "group", "person", "local", "outlet", "raw")
 
 
-@dataclass(frozen=True)
+@frozen
 class ActorKey:
     """Who a mention stands for. `kind` is country, agent, group, person, local (an organisation
     defined in the article), outlet, raw (named but unresolved) or force (a country's agent:
@@ -67,7 +67,7 @@ def _parse(label: str) -> ActorKey:
     return ActorKey("force", None if kind == "---" else kind, role, agent or None)
 
 
-@dataclass(frozen=True)
+@frozen
 class ActorInfo:
     """What an actor key resolves to, in the codes of each dataset."""
 
@@ -83,7 +83,7 @@ class ActorInfo:
     ucdp_name: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class InputMeta:
     """The input an article came from, as the pipeline hands it to the stages."""
 
@@ -97,13 +97,13 @@ class InputMeta:
     seq: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ResolvedPlace:
     place: Place
     tokens: tuple[int, int]
 
 
-@dataclass(frozen=True)
+@frozen
 class ResolvedDate:
     date: DateMention
     tokens: tuple[int, int] | None
@@ -111,7 +111,7 @@ class ResolvedDate:
 
 
 
-@dataclass(frozen=True)
+@frozen
 class RoleFiller:
     """An actor in an event role: its key label, the words, how it was found, its head token."""
 
@@ -123,7 +123,7 @@ class RoleFiller:
     token: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Toll:
     count: Count
     token: int                       # the toll word ('killed')
@@ -131,14 +131,14 @@ class Toll:
     who: RoleFiller | None = None    # the counted people as a role filler ('four soldiers')
 
 
-@dataclass(frozen=True)
+@frozen
 class TextSpan:
     start: int
     end: int
     text: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class EventDraft:
     """One coded clause: trigger, CAMEO code, roles, modality, and where else it was mentioned."""
 
@@ -156,7 +156,7 @@ class EventDraft:
     also: tuple[TextSpan, ...] = ()   # later mentions folded into this one ('the attack')
 
 
-@dataclass(frozen=True)
+@frozen
 class EventContext:
     """Where and when an event happened."""
 
@@ -164,7 +164,7 @@ class EventContext:
     date: DateRef | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class EventTolls:
     """The tolls an event reports."""
 
@@ -175,7 +175,7 @@ class EventTolls:
     updates: tuple[str, ...] = ()          # kinds whose last figure updates an earlier one ('the toll rose to six')
 
 
-@dataclass(frozen=True)
+@frozen
 class Member:
     """A mention of an incident and why it was merged (None for the one that started it)."""
 
@@ -183,7 +183,7 @@ class Member:
     merged_by: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class IncidentDraft:
     """One real-world happening: its mentions (EventDraft ids), the principal one (which gives the
     trigger, evidence, CAMEO and PLOVER), its ACLED decision, its named actors, place, date, tolls,

@@ -11,17 +11,17 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import srsly
 from spacy.tokens import Doc
 
 from .. import records
+from ..frozen import frozen
 from . import layer_types
 
 
-@dataclass(frozen=True)
+@frozen
 class Layer:
     name: str
     writer: str          # the stage that writes it ("pipeline": set before the stages run)

@@ -3,9 +3,9 @@ classes in, ACLED's type and sub-type and the row that decided out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..frozen import frozen
 from ..lexicons import read_tsv
 
 PKG = "tacitus.ontology"
@@ -26,7 +26,7 @@ def _classes(cell: str) -> frozenset[str] | None:
     return (s - {"armed"}) | (ARMED if "armed" in s else frozenset())
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     name: str
     line: int
@@ -45,7 +45,7 @@ class Rule:
         return f"acled_rules.tsv:{self.name}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Decision:
     acled: str
     acled_sub: str

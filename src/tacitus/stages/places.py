@@ -17,11 +17,11 @@ is one ('the village of Kampungu', 'Etoumbi district')."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..frozen import frozen
 from ..geo.gazetteer import Gazetteer
 from ..geo.normalize import key
 from ..lexicons import read_tsv
@@ -43,7 +43,7 @@ RELATIVE = re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:km|kms|kilometres|kilometers|mil
 DIRECTION_OF = re.compile(rf"(?<!the )\b({DIRECTION})\s+of\s+{LANDMARK_GAP}$", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class UsState:
     code: str
     name: str

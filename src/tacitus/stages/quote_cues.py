@@ -13,10 +13,9 @@ linear in the article's length."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
+from ..frozen import frozen
 from ..lexicons import read_list, read_tsv
 from ..nlp import columns
 from ..nlp.sents import sent_of, text_of, tokens_of
@@ -37,7 +36,7 @@ MAX_CLAUSE = 200   # tokens: a longer "clause" is a runaway parse
 MAX_KIDS = 40      # dependents of one token looked at (a parser can hang thousands on one token)
 
 
-@dataclass(frozen=True)
+@frozen
 class Cue:
     verb: Token | None          # the cue verb (None for 'according to' and dash attributions)
     source: Token | None        # the head of the noun phrase naming the speaker

@@ -12,7 +12,8 @@ scanned at most MAX_RESCANS + 1 times."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..frozen import frozen
 
 MARK = re.compile(r"``|''|[“”\"«»„‟‘’]|\n")
 STYLE = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", "\"": "straight", "``": "tick", "''": "tick",
@@ -26,7 +27,7 @@ RIGHT = set(" \t.,;:!?)]}—–-…/") | {""}
 MAX_RESCANS = 3
 
 
-@dataclass(frozen=True)
+@frozen
 class Passage:
     """Quoted words: `fragments` are the (start, end) of the words inside the marks, one per
     paragraph the passage runs over; `outer` spans the marks themselves."""

@@ -12,10 +12,10 @@ the speaker is the words as written and no name. An outlet is never a speaker: '
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..frozen import frozen
 from ..lexicons import read_tsv
 from ..nlp.layer_types import ActorInfo, ActorKey
 from ..nlp.sents import sent_of, text_of, tokens_of
@@ -28,7 +28,7 @@ LOOK_BACK = 60      # person mentions looked at to resolve a pronoun or a descri
 GENDER_WINDOW = 40  # tokens after a subject in which a pronoun is taken to refer back to it
 
 
-@dataclass(frozen=True)
+@frozen
 class Who:
     """A resolved speaker: the words at the cue and the identity they stand for."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..frozen import frozen
 from ..geo.distance import km
 from ..geo.gazetteer import Candidate
 from ..geo.normalize import key
@@ -109,7 +110,7 @@ def _text_country(c: Candidate, m: Mention) -> tuple[float, str | None]:
     return 0.0, None
 
 
-@dataclass(frozen=True)
+@frozen
 class Others:
     """What the article's other mentions (of other names) currently say, for one mention."""
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..frozen import frozen
 from ..geo.normalize import key
 from ..lexicons import read_list, read_tsv
 from ..nlp import columns
@@ -20,7 +20,7 @@ HYPHENS = ("-", "‑", "–")
 SETTLEMENTS = "tacitus_named_settlements"  # Doc.user_data: the tokens after 'the town of' that name one
 
 
-@dataclass(frozen=True)
+@frozen
 class Words:
     admin: dict[str, str]
     settlement: frozenset[str]

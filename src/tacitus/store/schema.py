@@ -11,10 +11,10 @@ import dataclasses
 import json
 import types
 import typing
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..frozen import frozen
 from ..ids import row_id
 from ..records import (
     SCHEMA_VERSION,
@@ -32,7 +32,7 @@ from ..records import (
 SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     name: str
     sql: str  # DuckDB type

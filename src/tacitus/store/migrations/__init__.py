@@ -13,11 +13,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import duckdb
 
+from ...frozen import frozen
 from ..connection import connect, transaction
 from ..schema import MIGRATIONS_TABLE, VERSION, Column, create_sql, shape
 
@@ -26,7 +26,7 @@ TABLE_SQL = (f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name VARCHAR PRIMA
              "applied_at TIMESTAMP DEFAULT current_timestamp)")
 
 
-@dataclass(frozen=True)
+@frozen
 class Migration:
     name: str
     statements: tuple[str, ...]
