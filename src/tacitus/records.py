@@ -290,15 +290,45 @@ def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
     is and any other converted (a loop with a call per value was most of the cost of writing a
     record). The names are the dataclass's own field names, which are identifiers."""
     try:
-        leaf = {n for n, tp in _hints(cls) if _is_leaf(tp)}  # a str, number or bool field needs no test
+        hints = dict(_hints(cls))
     except NameError:  # a hint that does not resolve: test every value
-        leaf = set()
-    names = [f.name for f in dataclasses.fields(cls)]
-    items = ", ".join(f"{n!r}: o.{n}" if n in leaf else f"{n!r}: (v if type(v := o.{n}) in L else J(v))"
-                      for n in names)
+        hints = {}
     scope: dict[str, Any] = {"L": _LEAVES, "J": to_jsonable}
-    exec(f"def convert(o):\n    return {{{items}}}\n", scope)
+    items = []
+    for n in (f.name for f in dataclasses.fields(cls)):
+        tp = hints.get(n)
+        nested, many = _nested(tp, cls)
+        if tp is not None and _is_leaf(tp):  # a str, number or bool field needs no test
+            items.append(f"{n!r}: o.{n}")
+        elif nested is not None:  # a record field, or a tuple of records: their converter, called here
+            scope[f"T_{n}"], scope[f"C_{n}"] = nested, _CONVERT.get(nested) or _CONVERT.setdefault(
+                nested, _converter(nested))
+            one = f"C_{n}(x) if type(x) is T_{n} else J(x)"
+            items.append(f"{n!r}: (None if (v := o.{n}) is None else [{one} for x in v])" if many else
+                         f"{n!r}: (None if (x := o.{n}) is None else {one})")
+        else:
+            items.append(f"{n!r}: (v if type(v := o.{n}) in L else J(v))")
+    exec(f"def convert(o):\n    return {{{', '.join(items)}}}\n", scope)
     return scope["convert"]
+
+
+def _nested(tp: Any, owner: type) -> tuple[type | None, bool]:
+    """(the record class, whether it is a tuple of them) of a field typed `X`, `X | None` or
+    `tuple[X, ...]` (X another record class), else (None, False)."""
+    args = [a for a in typing.get_args(tp) if a is not type(None)] if typing.get_origin(tp) in (
+        typing.Union, types.UnionType) else [tp]
+    if len(args) != 1:
+        return None, False
+    tp = args[0]
+    many = typing.get_origin(tp) is tuple
+    if many:
+        inner = typing.get_args(tp)
+        if len(inner) != 2 or inner[1] is not Ellipsis:
+            return None, False
+        tp = inner[0]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp is not owner:
+        return tp, many
+    return None, False
 
 
 def _is_leaf(tp: Any) -> bool:
