@@ -22,13 +22,12 @@ def _column(doc: Doc, attr: int, key: str) -> list[str]:
         strings = doc.vocab.strings
         if len(_DECODED) > _LIMIT:
             _DECODED.clear()
-        get = _DECODED.get
-        col = []
-        for h in doc.to_array(attr).tolist():
-            s = get(h)
-            if s is None:
-                s = _DECODED[h] = strings[h]
-            col.append(s)
+        hashes = doc.to_array(attr).tolist()
+        col = list(map(_DECODED.get, hashes))  # most strings were decoded for an earlier Doc
+        if None in col:
+            for k, h in enumerate(hashes):
+                if col[k] is None:
+                    col[k] = _DECODED[h] = strings[h]
         doc.user_data[key] = col
     return col
 
@@ -65,5 +64,5 @@ def alpha(doc: Doc) -> list[bool]:
     """Token.is_alpha of every token."""
     col = doc.user_data.get("tacitus_col_alpha")
     if col is None:
-        col = doc.user_data["tacitus_col_alpha"] = [bool(x) for x in doc.to_array(IS_ALPHA).tolist()]
+        col = doc.user_data["tacitus_col_alpha"] = list(map(bool, doc.to_array(IS_ALPHA).tolist()))
     return col

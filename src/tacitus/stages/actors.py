@@ -92,12 +92,12 @@ class ActorsStage(Stage):
         for i, (s, e, eid, _how) in enumerate(found):  # "Kurdish-led forces": Kurds lead, they are not the actor
             if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in BACKING:
                 found[i] = (s, e, eid, "backer")
-        for tok in tokens_of(doc):  # "U.S.-backed": the part before the hyphen is a backer, not the actor itself
-            if "-" in tok.text and not tok.ent_type_ == "PERSON":
-                head, _, tail = tok.text.rpartition("-")
+        for i, word in enumerate(columns.text(doc)):  # "U.S.-backed": the part before the hyphen is a backer
+            if "-" in word and not toks[i].ent_type_ == "PERSON":
+                head, _, tail = word.rpartition("-")
                 if tail.lower() in BACKING and head in self.exact:
                     eid, _ = self.exact[head]
-                    found.append((tok.i, tok.i + 1, eid, "backer"))
+                    found.append((i, i + 1, eid, "backer"))
         return found
 
     def _abbreviations(self, doc: Doc, found: list, local: dict) -> None:
@@ -105,11 +105,11 @@ class ActorsStage(Stage):
         starts = {}
         for s, e, eid, _how in found:
             starts.setdefault(e, []).append((s, eid))
-        toks = tokens_of(doc)
-        for tok in toks[1:-1]:
-            if tok.text != "(" or not ACRONYM.match(toks[tok.i + 1].text) or toks[min(tok.i + 2, len(doc) - 1)].text != ")":
+        toks, words = tokens_of(doc), columns.text(doc)
+        for i in range(1, len(words) - 1):
+            if words[i] != "(" or not ACRONYM.match(words[i + 1]) or words[min(i + 2, len(doc) - 1)] != ")":
                 continue
-            abbr = toks[tok.i + 1].text
+            tok, abbr = toks[i], words[i + 1]
             before = starts.get(tok.i)
             if before:
                 eid = max(before, key=lambda x: tok.i - x[0])[1]
@@ -123,9 +123,9 @@ class ActorsStage(Stage):
                               "acled_inter": None, "acled_name": name, "sector": None, "title": None,
                               "affiliation": None}
                 found.append((ent.start, ent.end, eid, "name"))
-            for t in tokens_of(doc):
-                if t.text == abbr and t.i != tok.i + 1:
-                    found.append((t.i, t.i + 1, eid, "abbreviation"))
+            for k, word in enumerate(words):
+                if word == abbr and k != tok.i + 1:
+                    found.append((k, k + 1, eid, "abbreviation"))
 
     # ------------------------------------------------------------------ resolution
     def run(self, doc: Doc) -> Doc:

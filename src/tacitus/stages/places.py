@@ -338,15 +338,15 @@ class PlacesStage(Stage):
 
     def _states(self, doc: Doc, add) -> None:
         """'Springfield, Ill.' / 'Portland, OR': a state abbreviation after a town and a comma."""
-        toks = tokens_of(doc)
-        for t in toks[2:]:
-            st = self.states.get(t.text)
-            if st is None or toks[t.i - 1].text != "," or not toks[t.i - 2].text[:1].isupper():
+        toks, words = tokens_of(doc), columns.text(doc)
+        for i in range(2, len(words)):
+            st = self.states.get(words[i])
+            if st is None or words[i - 1] != "," or not words[i - 2][:1].isupper():
                 continue
-            nxt = toks[t.i + 1] if t.i + 1 < len(doc) else None
-            if t.text.isupper() and len(t.text) == 2 and nxt is not None and nxt.is_alpha and not nxt.is_sent_start:
+            nxt = toks[i + 1] if i + 1 < len(doc) else None
+            if words[i].isupper() and len(words[i]) == 2 and nxt is not None and nxt.is_alpha and not nxt.is_sent_start:
                 continue  # 'Smith, IN the...' is no state
-            add(t.i, t.i + 1, "admin1", f"us_state:{st.code}")
+            add(i, i + 1, "admin1", f"us_state:{st.code}")
 
     def _hint(self, doc: Doc, s: int, e: int) -> tuple[str, str]:
         """Kind hint and rule from the words around a toponym."""
