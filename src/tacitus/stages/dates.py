@@ -80,7 +80,8 @@ def fmt(start: dt.date, end: dt.date, precision: str) -> tuple[str, str]:
     return start.isoformat(), end.isoformat()
 
 
-DEICTIC_RE = re.compile(r"\b(?:yesterday|today|tonight|last night|this morning)\b", re.I)
+DEICTIC = ("yesterday", "today", "tonight", "last night", "this morning")
+DAY_WORD_RE = re.compile(r"\b(?:" + "|".join([*WEEKDAYS, *DEICTIC]) + r")\b", re.I)  # one scan for both
 
 
 class Resolver:
@@ -234,10 +235,9 @@ class DatesStage(Stage):
         for ent in ents_of(doc):
             if ent.label_ in ("DATE", "TIME"):
                 spans.append((ent.start_char, ent.end_char))
-        for rx in (WEEKDAY_RE, DEICTIC_RE):
-            for m in rx.finditer(text_of(doc)):
-                if not any(s <= m.start() < e for s, e in spans):
-                    spans.append((m.start(), m.end()))
+        for m in DAY_WORD_RE.finditer(text_of(doc)):  # a weekday or 'yesterday' that NER did not mark
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
         for s, e in sorted(spans):
             text = text_of(doc)[s:e]
             if self._name_part(doc, s, e, text):
@@ -252,7 +252,8 @@ class DatesStage(Stage):
             span = doc.char_span(s, e, alignment_mode="expand")
             out.append({"text": text, "start": res[0], "end": res[1], "precision": res[2], "method": res[3],
                         "offset_start": s, "offset_end": e, "tok": [span.start, span.end] if span else None})
-        for m in ANCHOR.finditer(text_of(doc)):  # "three months after ISIS lost control of Mosul"
+        anchors = ANCHOR.finditer(text_of(doc)) if "after" in text_of(doc).lower() else ()  # a scan only if it can match
+        for m in anchors:  # "three months after ISIS lost control of Mosul"
             n = self.r.number(m.group(1))
             if not n:
                 continue
