@@ -61,16 +61,15 @@ class EventsStage(Stage):
     def _subject(self, v: Token) -> Token | None:
         return subject(v, lambda lemma: self.lex.embed_class(lemma) in ("appeal", "demand"))
 
-    def _passive(self, v: Token, ctx: Context | None = None) -> bool:
-        if not passive(v, self.lex.headline_passive):
+    @staticmethod
+    def _forces_act(v: Token, ctx: Context) -> bool:
+        """A verb that reads as a headline passive, yet its subject is an armed force: it is active."""
+        if any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in children(v)):
             return False
-        if ctx is not None and not any(c.dep_ in PASS_SUBJ + ("auxpass",) for c in children(v)):
-            subj = next((c for c in children(v) if c.dep_ in SUBJ), None)  # headline ellipsis: unless the
-            span = ctx.at.get(subj.i) if subj is not None else None       # subject is an armed force
-            info = ctx.info.get(span.label_) if span is not None else None
-            if info is not None and info.acled_inter in (1, 2, 3, 4, 8):
-                return False
-        return True
+        subj = next((c for c in children(v) if c.dep_ in SUBJ), None)
+        span = ctx.at.get(subj.i) if subj is not None else None
+        info = ctx.info.get(span.label_) if span is not None else None
+        return info is not None and info.acled_inter in (1, 2, 3, 4, 8)
 
     # ------------------------------------------------------------------ main
     def run(self, doc: Doc) -> Doc:
@@ -162,7 +161,9 @@ class EventsStage(Stage):
         if framed:
             how.append(framed)
         subj = self._subject(v)
-        if self._passive(v, ctx):
+        voice = passive(v, self.lex.headline_passive)  # its form; asked of the verb many times below
+        is_passive = voice and not self._forces_act(v, ctx)  # a headline's '[were] killed', unless said of a force
+        if is_passive:
             a1_tok, a2_tok = by(v, {"by"}), patient(v)
         else:
             a1_tok = subj
@@ -190,7 +191,7 @@ class EventsStage(Stage):
                 for o in objects(v):
                     a1_tok = by(o, {"from", "by"}) or a1_tok
         # an event noun as subject ("an air strike killed five") lends its type and its author
-        if subj is not None and not self._passive(v, ctx) and subj.pos_ == "NOUN":
+        if subj is not None and not is_passive and subj.pos_ == "NOUN":
             srule = rule_of(subj, "N", ctx)
             if srule is not None and in_group(srule.cameo, "violence") and in_group(code, "fighting"):
                 rule, code, noun = srule, srule.cameo, subj
@@ -218,25 +219,25 @@ class EventsStage(Stage):
                             if nrule.cameo != "190":
                                 rule, code = nrule, nrule.cameo
                             a1_tok = a1_tok or by(g) or (g if ctx.at.get(g.i) else None)
-        if event_class(code)[0] == "territory" and not self._passive(v, ctx):  # "captured X from the army"
+        if event_class(code)[0] == "territory" and not is_passive:  # "captured X from the army"
             a2_tok = by(v, {"from"}) or a2_tok
         a1 = actor(a1_tok, ctx)
         a2 = actor(a2_tok, ctx)
-        if a1 is None and a1_tok is None and v.dep_ in ("amod", "compound") and not self._passive(v):
+        if a1 is None and a1_tok is None and v.dep_ in ("amod", "compound") and not voice:
             a1 = adjacent(v, ctx)  # "after the SDF neutralized ISIS' holdout"
             if a2 is None:
                 a2 = actor(v.head, ctx)
-        if a2 is None and a2_tok is not None and (self._passive(v, ctx) or rule.role == "a2") and in_group(code, "violence"):
+        if a2 is None and a2_tok is not None and (is_passive or rule.role == "a2") and in_group(code, "violence"):
             a2 = [raw(a2_tok)]  # "168 were killed": the victims, even unnamed
         elif a2 is None and a2_tok is not None and in_scope(code) and a2_tok.pos_ in ("NOUN", "PROPN", "NUM") and \
                 a2_tok.lemma_.lower() not in self.lex.instruments and a2_tok.dep_ != "xcomp":
             a2 = [raw(a2_tok)]  # "shot dead a shopkeeper": the target, even unnamed
-        if a2 is None and rule.role == "a1" and not self._passive(v, ctx) and not (
+        if a2 is None and rule.role == "a1" and not is_passive and not (
                 in_group(code, "symmetric") and a1 and len(a1) > 1):
             a2 = participant(noun if noun is not None else v, a1, ctx, skip=a1_tok)
-        if a1 is None and a1_tok is not None and in_scope(code) and not self._passive(v):
+        if a1 is None and a1_tok is not None and in_scope(code) and not voice:
             a1 = [raw(a1_tok)]  # "thousands marched": a crowd with no name
-        if a1 is None and a1_tok is None and not self._passive(v, ctx) and rule.role == "a1" and v.tag_ in FINITE \
+        if a1 is None and a1_tok is None and not is_passive and rule.role == "a1" and v.tag_ in FINITE \
                 and lemma not in lex.perception:
             a1 = adjacent(v, ctx)  # a misparsed clause: the actor written right before the verb
         trig = noun if noun is not None else v
