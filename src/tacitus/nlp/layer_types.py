@@ -51,7 +51,7 @@ class ActorKey:
         return self.kind in ("group", "person", "local", "outlet")
 
     @staticmethod
-    def parse(label: str) -> ActorKey:
+    def parse(label: str) -> ActorKey:  # replaced below by the cached parser itself (asked hundreds of times per Doc)
         return _parse(label)
 
 
@@ -65,6 +65,9 @@ def _parse(label: str) -> ActorKey:
         return ActorKey(kind, rest)
     role, _, agent = rest.partition(":")
     return ActorKey("force", None if kind == "---" else kind, role, agent or None)
+
+
+ActorKey.parse = staticmethod(_parse)  # type: ignore[method-assign]  # no wrapper call in between
 
 
 @frozen
