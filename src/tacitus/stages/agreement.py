@@ -15,7 +15,8 @@ NEAR_KM = 30.0
 
 
 def family(a: set[str], b: set[str]) -> bool:
-    return any(a & f and b & f for f in FAMILIES)
+    """Both hold a class of one family (asked for every mention and incident: no sets are made)."""
+    return any(not a.isdisjoint(f) and not b.isdisjoint(f) for f in FAMILIES)
 
 
 def named(m: Mention, roles: tuple[str, ...] = ("a1", "a2")) -> set[str]:
