@@ -53,9 +53,19 @@ def test_a_stage_that_reads_an_undeclared_layer_fails(pipe):
             layers.put(doc, "places", [])
             return doc
 
+    class Scribbler(Stage):
+        name = "scribbler"
+        reads = ("places",)
+
+        def run(self, doc):
+            layers.put(doc, "places", [])  # read is declared, write is not
+            return doc
+
     doc = pipe.nlp.make_doc("Nothing happened.")
     with pytest.raises(LayerError, match="sneaky reads layer 'places' without declaring it"):
         Sneaky()(doc)
+    with pytest.raises(LayerError, match="scribbler writes layer 'places' without declaring it"):
+        Scribbler()(doc)
     with pytest.raises(LayerError, match="belongs to tacitus_geocode"):
         Usurper()(doc)
 

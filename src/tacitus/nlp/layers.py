@@ -94,8 +94,7 @@ def _check(name: str, writing: bool) -> Layer:
         raise LayerError(f"no layer named {name!r}")
     stage = _running.get()
     if stage is not None:
-        allowed = stage.writes if writing else stage.reads + stage.writes
-        if name not in allowed:
+        if name not in stage.writes and (writing or name not in stage.reads):
             verb = "writes" if writing else "reads"
             raise LayerError(f"stage {stage.name} {verb} layer {name!r} without declaring it")
         if writing and layer.writer != stage.name:
