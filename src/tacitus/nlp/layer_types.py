@@ -24,6 +24,19 @@ from ..records import (
 KINDS = ("country", "agent", "group", "person", "local", "outlet", "raw")
 
 
+@lru_cache(maxsize=65536)
+def _parse(label: str) -> ActorKey:
+    """The key a label stands for (ActorKey.parse)."""
+    kind, _, rest = label.partition(":")
+    if kind == "agent":
+        role, _, agent = rest.partition(":")
+        return ActorKey("agent", None, role, agent)
+    if kind in KINDS:
+        return ActorKey(kind, rest)
+    role, _, agent = rest.partition(":")
+    return ActorKey("force", None if kind == "---" else kind, role, agent or None)
+
+
 @frozen
 class ActorKey:
     """Who a mention stands for. `kind` is country, agent, group, person, local (an organisation
@@ -50,24 +63,7 @@ class ActorKey:
         """A specific body or person (not a country, a generic agent or an unresolved phrase)."""
         return self.kind in ("group", "person", "local", "outlet")
 
-    @staticmethod
-    def parse(label: str) -> ActorKey:  # replaced below by the cached parser itself (asked hundreds of times per Doc)
-        return _parse(label)
-
-
-@lru_cache(maxsize=65536)
-def _parse(label: str) -> ActorKey:
-    kind, _, rest = label.partition(":")
-    if kind == "agent":
-        role, _, agent = rest.partition(":")
-        return ActorKey("agent", None, role, agent)
-    if kind in KINDS:
-        return ActorKey(kind, rest)
-    role, _, agent = rest.partition(":")
-    return ActorKey("force", None if kind == "---" else kind, role, agent or None)
-
-
-ActorKey.parse = staticmethod(_parse)  # type: ignore[method-assign]  # no wrapper call in between
+    parse = staticmethod(_parse)  # label -> ActorKey, cached: asked hundreds of times per Doc
 
 
 @frozen
@@ -110,8 +106,6 @@ class ResolvedPlace:
 class ResolvedDate:
     date: DateMention
     tokens: tuple[int, int] | None
-
-
 
 
 @frozen
