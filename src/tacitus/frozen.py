@@ -25,7 +25,6 @@ def frozen(cls: type[T]) -> type[T]:
     init = None if own else _fast_init(cls)
     if init is not None:
         init.__qualname__ = f"{cls.__qualname__}.__init__"
-        init.__doc__ = cls.__init__.__doc__
         cls.__init__ = init  # type: ignore[misc]
     return cls
 
@@ -33,9 +32,9 @@ def frozen(cls: type[T]) -> type[T]:
 def _fast_init(cls: type) -> Any:
     """An `__init__` with the dataclass's signature that fills `__dict__`, or None if the class
     needs the dataclass's own."""
-    every = list(getattr(cls, dataclasses._FIELDS).values())  # type: ignore[attr-defined]
     fields = dataclasses.fields(cls)
-    if (hasattr(cls, "__post_init__") or "__slots__" in cls.__dict__ or len(every) != len(fields)  # InitVar
+    if (hasattr(cls, "__post_init__") or "__slots__" in cls.__dict__
+            or len(cls.__dataclass_fields__) != len(fields)  # an InitVar or ClassVar pseudo-field
             or any(not f.init or f.default_factory is not dataclasses.MISSING for f in fields)):
         return None
     scope: dict[str, Any] = {}
