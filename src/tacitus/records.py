@@ -285,10 +285,9 @@ _CONVERT: dict[type, Callable[[Any], dict[str, Any]]] = {}
 
 
 def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """A function from a record of this class to its dict, made once per class, the way the
-    dataclasses module makes __init__: one dict display over the fields, a leaf value kept as it
-    is and any other converted (a loop with a call per value was most of the cost of writing a
-    record). The names are the dataclass's own field names, which are identifiers."""
+    """A record of this class to its dict, made once per class as dataclasses makes __init__: one dict
+    display over the (identifier) field names, leaf values kept, nested records through their own
+    converter, anything else through to_jsonable (a call per value was most of writing a record)."""
     try:
         hints = dict(_hints(cls))
     except NameError:  # a hint that does not resolve: test every value
@@ -301,8 +300,7 @@ def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
         if tp is not None and _is_leaf(tp):  # a str, number or bool field needs no test
             items.append(f"{n!r}: o.{n}")
         elif nested is not None:  # a record field, or a tuple of records: their converter, called here
-            scope[f"T_{n}"], scope[f"C_{n}"] = nested, _CONVERT.get(nested) or _CONVERT.setdefault(
-                nested, _converter(nested))
+            scope[f"T_{n}"], scope[f"C_{n}"] = nested, _converter_of(nested)
             one = f"C_{n}(x) if type(x) is T_{n} else J(x)"
             items.append(f"{n!r}: (None if (v := o.{n}) is None else [{one} for x in v])" if many else
                          f"{n!r}: (None if (x := o.{n}) is None else {one})")
@@ -312,9 +310,13 @@ def _converter(cls: type) -> Callable[[Any], dict[str, Any]]:
     return scope["convert"]
 
 
+def _converter_of(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """The class's converter, made on first use."""
+    return _CONVERT.get(cls) or _CONVERT.setdefault(cls, _converter(cls))
+
+
 def _nested(tp: Any, owner: type) -> tuple[type | None, bool]:
-    """(the record class, whether it is a tuple of them) of a field typed `X`, `X | None` or
-    `tuple[X, ...]` (X another record class), else (None, False)."""
+    """(X, whether a tuple) of a field typed `X`, `X | None` or `tuple[X, ...]` (X another record), else (None, False)."""
     args = [a for a in typing.get_args(tp) if a is not type(None)] if typing.get_origin(tp) in (
         typing.Union, types.UnionType) else [tp]
     if len(args) != 1:
@@ -345,7 +347,7 @@ def to_jsonable(obj: Any) -> Any:
         return obj
     convert = _CONVERT.get(cls)
     if convert is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        convert = _CONVERT[cls] = _converter(cls)
+        convert = _converter_of(cls)
     if convert is not None:
         return convert(obj)
     if cls is tuple or cls is list:
