@@ -31,7 +31,8 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": 
          "year": "year", "years": "year"}
 WORD = r"[A-Za-z]+|\d+"
 AGO = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+ago\b", re.I)
-ANCHOR = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+after\b", re.I)
+ANCHOR_WORD = "after"  # every ANCHOR match holds it: a text without it is not scanned
+ANCHOR = re.compile(rf"\b({WORD})\s+(days?|weeks?|months?|years?)\s+{ANCHOR_WORD}\b", re.I)
 RELATIVE_PERIOD = re.compile(r"\b(last|past|this|next|previous|coming)\s+(week|month|year)\b", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b|'(\d)0s\b")
@@ -252,7 +253,7 @@ class DatesStage(Stage):
             span = doc.char_span(s, e, alignment_mode="expand")
             out.append({"text": text, "start": res[0], "end": res[1], "precision": res[2], "method": res[3],
                         "offset_start": s, "offset_end": e, "tok": [span.start, span.end] if span else None})
-        anchors = ANCHOR.finditer(text_of(doc)) if "after" in text_of(doc).lower() else ()  # a scan only if it can match
+        anchors = ANCHOR.finditer(text_of(doc)) if ANCHOR_WORD in text_of(doc).lower() else ()
         for m in anchors:  # "three months after ISIS lost control of Mosul"
             n = self.r.number(m.group(1))
             if not n:
