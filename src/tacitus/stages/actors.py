@@ -105,16 +105,16 @@ class ActorsStage(Stage):
         starts = {}
         for s, e, eid, _how in found:
             starts.setdefault(e, []).append((s, eid))
-        toks, words = tokens_of(doc), columns.text(doc)
+        words = columns.text(doc)
         for i in range(1, len(words) - 1):
             if words[i] != "(" or not ACRONYM.match(words[i + 1]) or words[min(i + 2, len(doc) - 1)] != ")":
                 continue
-            tok, abbr = toks[i], words[i + 1]
-            before = starts.get(tok.i)
+            abbr = words[i + 1]
+            before = starts.get(i)
             if before:
-                eid = max(before, key=lambda x: tok.i - x[0])[1]
+                eid = min(before, key=lambda x: x[0])[1]  # the longest name that ends at the bracket
             else:
-                ent = next((x for x in ents_of(doc) if x.end == tok.i and x.label_ in ("ORG", "NORP", "FAC")), None)
+                ent = next((x for x in ents_of(doc) if x.end == i and x.label_ in ("ORG", "NORP", "FAC")), None)
                 if ent is None:
                     continue
                 name = _strip_det(ent.text)
@@ -124,7 +124,7 @@ class ActorsStage(Stage):
                               "affiliation": None}
                 found.append((ent.start, ent.end, eid, "name"))
             for k, word in enumerate(words):
-                if word == abbr and k != tok.i + 1:
+                if word == abbr and k != i + 1:
                     found.append((k, k + 1, eid, "abbreviation"))
 
     # ------------------------------------------------------------------ resolution
