@@ -118,6 +118,7 @@ def test_the_token_columns_hold_what_spacy_attributes_give(pipe):
     assert columns.pos(doc) == [t.pos_ for t in doc]
     assert columns.dep(doc) == [t.dep_ for t in doc]
     assert columns.alpha(doc) == [t.is_alpha for t in doc]
+    assert columns.punct(doc) == [t.is_punct for t in doc]
     assert sents.ents_of(doc) == doc.ents and sents.ents_of(doc) is sents.ents_of(doc)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, IS_ALPHA, IS_PUNCT, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc
 
 _DECODED: dict[int, str] = {}  # hash (or symbol id) -> string: shared by every Doc of this process
@@ -60,9 +60,18 @@ def lemma_lower(doc: Doc) -> list[str]:
     return col
 
 
+def _flag(doc: Doc, attr: int, key: str) -> list[bool]:
+    col = doc.user_data.get(key)
+    if col is None:
+        col = doc.user_data[key] = list(map(bool, doc.to_array(attr).tolist()))
+    return col
+
+
 def alpha(doc: Doc) -> list[bool]:
     """Token.is_alpha of every token."""
-    col = doc.user_data.get("tacitus_col_alpha")
-    if col is None:
-        col = doc.user_data["tacitus_col_alpha"] = list(map(bool, doc.to_array(IS_ALPHA).tolist()))
-    return col
+    return _flag(doc, IS_ALPHA, "tacitus_col_alpha")
+
+
+def punct(doc: Doc) -> list[bool]:
+    """Token.is_punct of every token."""
+    return _flag(doc, IS_PUNCT, "tacitus_col_punct")

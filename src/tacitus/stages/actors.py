@@ -200,11 +200,12 @@ class ActorsStage(Stage):
             for i in range(m[0], m[1]):
                 at[i] = m
         descriptors = []  # (token-text set, group entry id) for descriptor aliases
+        lower, punct, deps = columns.lower(doc), columns.punct(doc), columns.dep(doc)
         for s, e, eid, _how in mentions:
             if _kind(eid) in ("group", "local"):
                 root = doc[s:e].root
-                words = {t.lower_ for t in self._np(root) if not t.is_punct and t.dep_ != "det"}
-                words |= {t.lower_ for t in doc[s:e]}
+                words = {lower[t.i] for t in self._np(root) if not punct[t.i] and deps[t.i] != "det"}
+                words.update(lower[s:e])
                 descriptors.append((words, eid, s))
         info: dict[str, dict] = {}
         spans = []
@@ -273,16 +274,19 @@ class ActorsStage(Stage):
         agents = [m for m in ms if _kind(m[2]) == "agent"]
         countries = [m for m in ms if _kind(m[2]) == "country" and m[3] != "backer"]
         backers = [m for m in ms if m[3] == "backer" and _kind(m[2]) == "country"]
-        words = {t.lower_ for t in np if not t.is_punct}
-        if len(words) >= 2 and (agents or countries):
-            for dwords, eid, _ in descriptors:
-                if words <= dwords and words - {head.lower_}:
-                    return eid, self._entry_info(eid, local), "descriptor_alias"
+        lower = columns.lower(doc)
+        if agents or countries:
+            punct = columns.punct(doc)
+            words = {lower[t.i] for t in np if not punct[t.i]}
+            if len(words) >= 2:
+                for dwords, eid, _ in descriptors:
+                    if words <= dwords and words - {lower[head.i]}:
+                        return eid, self._entry_info(eid, local), "descriptor_alias"
         agent = head_m if head_m in agents else (agents[-1] if agents else None)
         if agent is not None and self.d.entries[agent[2]].kind == "group":
             specific = [m for m in agents if self.d.entries[m[2]].kind != "group"]
             agent = specific[-1] if specific else agent
-        if agent is not None and not countries and any(t.lower_ == "the" for t in children(head)):
+        if agent is not None and not countries and any(lower[t.i] == "the" for t in children(head)):
             role = self.d.entries[agent[2]].role
             if role in ANAPHOR_ROLES:
                 prior = [eid for s, eid in groups_seen if s < head.i]

@@ -126,13 +126,15 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
         return "negated"  # 'no demonstrations were reported'
     if v.dep_ == "relcl" and v.head.lower_ in lex.referents:
         return "hypothetical"  # 'authorised to shoot anyone who attacked a police station'
+    doc = v.doc
+    deps, lower = columns.dep(doc), columns.lower(doc)
     for t in (v, matrix):
         if t is None:
             continue
         for c in children(t):
-            if c.dep_ == "neg" or c.lower_ in lex.negators:
+            if deps[c.i] == "neg" or lower[c.i] in lex.negators:
                 return "negated"
-            if c.dep_ in SUBJ and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in children(c)):
+            if deps[c.i] in SUBJ and any(deps[d.i] == "det" and lower[d.i] in ("no", "neither") for d in children(c)):
                 return "negated"
     if matrix is not None and matrix.lemma_ in lex.modal_verbs and lex.modal_verbs[matrix.lemma_][0] != "asserted":
         return lex.modal_verbs[matrix.lemma_][0]  # an attempt is the act, unless it 'could' be made
@@ -140,9 +142,9 @@ def modality(v: Token, matrix: Token | None, ctx: Context) -> str:
         if t is None:
             continue
         for c in children(t):
-            if c.dep_ in ("aux", "mark") and c.lower_ in lex.modal_aux:
-                return lex.modal_aux[c.lower_]
-            if c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly"):
+            if deps[c.i] in ("aux", "mark") and lower[c.i] in lex.modal_aux:
+                return lex.modal_aux[lower[c.i]]
+            if deps[c.i] == "advmod" and lower[c.i] in ("allegedly", "purportedly"):
                 return "claimed"
     if matrix is not None and matrix.lemma_.lower() in lex.grievance and v.dep_ == "ccomp":
         return "claimed"  # 'complaining that the lockdown kills ...'

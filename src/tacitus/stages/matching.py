@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons.triggers import Rule
+from ..nlp import columns
 from ..nlp.tree import children
 from .clause import SUBJ, object_words
 from .roles import Context
@@ -65,7 +66,7 @@ def satisfied(tok: Token, dep: str, want: frozenset[str], ctx: Context) -> bool:
 
 def rule(tok: Token, pos: str, ctx: Context) -> Rule | None:
     """The first rule of the token's lemma whose constraints all hold ('V' verbs, 'N' nouns)."""
-    for r in ctx.lex.rules.get((pos, tok.lemma_.lower()), ()):
+    for r in ctx.lex.rules.get((pos, columns.lemma_lower(tok.doc)[tok.i]), ()):
         if all(satisfied(tok, d, w, ctx) for d, w in r.constraints):
             return None if r.cameo == "-" else r  # '-': a sense of the word that is no event
     return None
