@@ -46,7 +46,7 @@ def document_fallback(doc: Doc, ctx: Context) -> tuple[int, list[dict]] | None:
               "modality": modality(tok, None, ctx), "reported_by": reported_by(tok, ctx),
               "confidence": 0.3, "sent": [sent_of(tok).start_char, sent_of(tok).end_char]}
         return tok.i, [ev]
-    for toll in layers.get(doc, "counts") or []:  # "a dead man was thrown from a car": a killing
+    for toll in layers.get(doc, "counts") or []:  # "a body was dumped beside the road": a killing
         tok = tokens_of(doc)[toll.token]
         pos = "V" if tok.pos_ in ("VERB", "AUX") else "N"
         if (pos, tok.lemma_.lower()) in ctx.lex.rules and rule_of(tok, pos, ctx) is None:

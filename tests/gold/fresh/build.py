@@ -217,9 +217,9 @@ article(
                "reported to have used violence; the detentions are part of the dispersal"),
         E("Riots", "Violent demonstration", ["Rioters (Bangladesh)"] + JIB, BGD_POLICE, "Tuesday",
           L("Chattogram", "BGD", "Chittagong", 22.3384, 91.8317, 1), 0,
-          "Hartal picketers set a bus on fire and stone police on a main road in Chattogram; rubber bullets and sound grenades; "
+          "Hartal picketers torch a bus and stone police on a main road in Chattogram; rubber bullets and sound grenades; "
           "11 injured",
-          "picketers enforcing the strike set a bus on fire and threw stones at police"),
+          "picketers enforcing the strike torched a bus and hurled stones at police"),
         E("Riots", ["Mob violence", "Violent demonstration"], ["Rioters (Bangladesh)"] + JIB + BNP,
           ["Rioters (Bangladesh)"] + BNP + JIB, "Monday",
           L("Bogura", "BGD", "Rajshahi", 24.851, 89.3711, 1), (1, 1, 2),
