@@ -35,7 +35,7 @@ def test_claimed_ied_is_one_incident_and_the_claimant_is_actor1(extract):
 
 def test_car_bombs_with_a_claim(extract):
     art = extract("Two car bombs exploded in Mogadishu on Saturday, killing at least 100 people. Al-Shabaab claimed "
-                  "responsibility for the attack.", published="2024-05-05")
+                  "responsibility for the blasts.", published="2024-05-05")
     ev = incident(art)
     assert acled(ev) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert ev.actor1.name == "Al-Shabaab"

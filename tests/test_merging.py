@@ -147,7 +147,7 @@ def test_a_cause_refers_only_to_an_incident_of_its_own_kind(extract):
 
 
 def test_what_only_looks_like_disorder_is_none(extract):
-    for text in ("On Monday, in Solola, residents angry at power cuts blocked the road with stones to protest.",
+    for text in ("On Monday, in Solola, residents angry at power cuts blocked a main road with stones to protest.",
                  "On Monday, unpaid teachers in Hinche barricaded themselves inside the education office to protest "
                  "unpaid salaries.",
                  "On Monday, members of the Antorcha campesino torch movement demonstrated in Morelia."):

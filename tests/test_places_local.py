@@ -29,7 +29,7 @@ def test_a_subdivision_is_a_district_word(extract):
 
 def test_a_lone_village_name_is_no_guess_when_the_article_is_elsewhere(extract):
     """The gazetteer's only Songho is in Congo; the brackets put this one in Mali."""
-    art = extract("Militants blew up a bridge in Songho, Doucoumbo commune (Bandiagara, Mopti) on Friday.")
+    art = extract("On Friday militants destroyed the bridge at Songho, Doucoumbo commune (Bandiagara, Mopti).")
     assert all(p.lat is None for p in places(art, "Songho"))
     assert art.events[0].location.country == "MLI"
 
@@ -53,7 +53,7 @@ def test_a_city_at_the_end_of_an_organisation_name(extract):
 
 
 def test_a_city_named_like_its_region_is_the_city(extract):
-    art = extract("About 50 people held a protest in Vitebsk on Saturday against a new factory.")
+    art = extract("Some 50 residents rallied in Vitebsk on Saturday against a new factory.")
     assert places(art, "Vitebsk")[0].precision == "city"
 
 

@@ -133,7 +133,7 @@ class CountsStage(Stage):
                 for dep in ("nsubjpass", "nsubj"):
                     if dep in kids:
                         return kids[dep]
-                if t.dep_ == "conj":  # "a suspect was shot and died": the subject they share
+                if t.dep_ == "conj":  # "a gunman was hit and later died": the subject they share
                     head_kids = {c.dep_: c for c in children(t.head)}
                     for dep in ("nsubjpass", "nsubj"):
                         if dep in head_kids:

@@ -169,8 +169,8 @@ class QuotesStage(Stage):
     @staticmethod
     def _only_cue_between(prev: Attribution, lo: int) -> bool:
         """Whether the words between a quote and the next passage are only the cue and its subject
-        (',” said Don Fowler, who helmed the DNC. “…'), not another statement ('Sanders said,
-        going on to contrast …. “…')."""
+        (',” said Ann Price, who chairs the council. “…'), not another statement ('the mayor said,
+        going on to compare …. “…')."""
         cue = prev.cue
         if cue is None or cue.verb is None:
             return True
