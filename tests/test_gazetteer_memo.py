@@ -46,3 +46,28 @@ def test_memoised_lookup_gives_fresh_candidates(tmp_path):
     again = g.lookup("Springfield")
     assert len(again) == 2 and again[0] == first[0] and again[0] is not first[0]
     assert g.fuzzy("Springfeild", ["USA"]) and g.lookup("springfld")[0].how == "alt"
+
+
+def test_stored_country_keys_are_what_the_query_gives(tmp_path):
+    """The builder's country_keys rows hold each country's keys in the query's order, and a file
+    built without that table (an earlier build) answers the same by the query."""
+    import sqlite3
+
+    from tacitus.geo import country_keys
+
+    w = Writer()
+    w.add(1, "Springfield", "USA", "US-IL", 39.8, -89.64, "city", 116000, [("Springfld", "alt")])
+    w.add(2, "Shelbyville", "USA", "US-IL", 39.4, -88.8, "city", 4700, [("Shelby Ville", "alt")])
+    w.add(3, "Hamlet", "USA", "US-IL", 39.5, -88.9, "locality", 0, [])  # no locality is fuzzy-matched
+    w.add(4, "Lyon", "FRA", "FR-ARA", 45.76, 4.84, "city", 513000, [])
+    path = tmp_path / "g.sqlite"
+    w.write(path, {"source": "test"})
+    con = sqlite3.connect(path)
+    for cc in ("USA", "FRA", "DEU"):
+        queried = [k for (k,) in con.execute(country_keys.QUERY, (cc,))]
+        assert country_keys.read(con, cc) == queried
+    assert country_keys.read(con, "USA") == ["springfield", "springfld", "shelbyville", "shelby ville"]
+    assert country_keys.read(con, "DEU") == []
+    con.execute("DROP TABLE country_keys")
+    assert country_keys.read(con, "USA") == ["springfield", "springfld", "shelbyville", "shelby ville"]
+    assert Gazetteer(path).fuzzy("Springfeild", ["USA"])

@@ -27,11 +27,11 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from ..lexicons import read_tsv
-from . import gdelt_places
+from . import country_keys, gdelt_places
 from .distance import km
 from .normalize import is_latin, key
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 PKG = "tacitus.geo"
 
 
@@ -99,6 +99,7 @@ class Writer:
         con.execute("CREATE INDEX place_admin1 ON place(admin1, kind)")
         con.commit()
         con.execute("VACUUM")
+        country_keys.store(con)
         con.close()
         os.replace(tmp, path)
 

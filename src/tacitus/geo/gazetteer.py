@@ -17,6 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..frozen import frozen
+from . import country_keys
 from .normalize import NONWORD, ascii_fold, key, spellings
 
 KIND_PRECISION = {"city": "city", "admin1": "admin1", "admin2": "admin2", "country": "country",
@@ -169,9 +170,7 @@ class Gazetteer:
 
     def _country_names(self, cc: str) -> _Names:
         if cc not in self._by_country:
-            self._by_country[cc] = _Names.of([k for (k,) in self.db.execute(
-                "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place "
-                "WHERE p.country = ? AND p.kind != 'locality'", (cc,))])
+            self._by_country[cc] = _Names.of(country_keys.read(self.db, cc))
         return self._by_country[cc]
 
     def country(self, iso3: str) -> Candidate | None:
