@@ -212,7 +212,7 @@ class ActorsStage(Stage):
         groups_seen: list[tuple[int, str]] = sorted((s, eid) for s, e, eid, how in mentions
                                                     if _kind(eid) in ("group", "local") and how != "backer")
         toks, pos = tokens_of(doc), columns.pos(doc)
-        for i, d in enumerate(columns.dep(doc)):
+        for i, d in enumerate(deps):
             if pos[i] not in ("NOUN", "PROPN", "NUM", "ADJ") or d in ("compound", "amod", "nmod"):
                 continue
             tok = toks[i]
